@@ -1,0 +1,62 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else they need, they install.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
+TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
+DATABASE_URL ?= postgres://nytorget:nytorget@127.0.0.1:5432/nytorget
+
+.PHONY: run test lint install install-dev system-packages postgres messages format
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the requirement files change.
+.stamp-install: requirements.txt $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+.stamp-install-dev: requirements.txt requirements-dev.txt $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ .stamp-install
+
+install: .stamp-install system-packages
+install-dev: .stamp-install-dev system-packages
+
+# msgfmt (gettext) compiles the interface translations.
+system-packages:
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+
+messages:
+	cd $(CURDIR) && $(DEV) $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+run: install messages
+	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
+	$(DEV) $(BIN)/python manage.py load_demo --admin-password admin
+	@echo ""
+	@echo "  Site:  http://127.0.0.1:$(PORT)/sv/  (English: /en/)"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  user: admin  password: admin  (development only)"
+	@echo ""
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Starts the local PostgreSQL cluster when it is not running and makes the test role.
+postgres:
+	@command -v pg_ctlcluster >/dev/null || (apt-get update -qq && apt-get install -y -qq postgresql)
+	@pg_lsclusters -h | grep -q online || pg_ctlcluster --skip-systemctl-redirect $$(pg_lsclusters -h | head -1 | cut -d' ' -f1) main start
+	@su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='nytorget'\"" | grep -q 1 || \
+		su postgres -c "psql -qc \"CREATE ROLE nytorget LOGIN CREATEDB PASSWORD 'nytorget'\""
+
+lint: install-dev
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(TEST) $(BIN)/python manage.py check
+	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: install-dev messages postgres lint
+	$(TEST) DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest --create-db $(PYTEST_ARGS)

@@ -1,0 +1,53 @@
+"""Showing translatable snippets in the reader's language, in bulk."""
+
+from django.db.models import QuerySet
+from wagtail.models import Locale
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+def localized_in_bulk(queryset: QuerySet, ids: list) -> dict:
+    """Fetch objects by id, each swapped for its translation in the active language if one exists.
+
+    Two queries whatever the number of ids, so pages with many references stay bounded.
+    """
+    objects = queryset.in_bulk([i for i in ids if i is not None])
+    locale = Locale.get_active()
+    foreign = {o.translation_key for o in objects.values() if o.locale_id != locale.pk}
+    if foreign:
+        translations = {
+            t.translation_key: t
+            for t in queryset.filter(translation_key__in=foreign, locale=locale)
+        }
+        for pk, obj in objects.items():
+            objects[pk] = translations.get(obj.translation_key, obj)
+    return objects
+
+
+def localize(objects: list, locale: Locale, queryset: QuerySet | None = None) -> list:
+    """The same objects in `locale` where a translation exists, in at most one query.
+
+    `queryset` fetches the translations (pass one with select_related to keep it bounded).
+    """
+    if not objects:
+        return []
+    if queryset is None:
+        queryset = type(objects[0])._default_manager.all()
+    foreign = {o.translation_key for o in objects if o.locale_id != locale.pk}
+    translations = {}
+    if foreign:
+        translations = {
+            t.translation_key: t
+            for t in queryset.filter(translation_key__in=foreign, locale=locale)
+        }
+    return [translations.get(o.translation_key, o) for o in objects]
+
+
+class LocalizedSnippetChooserBlock(SnippetChooserBlock):
+    """A snippet chooser whose value is the snippet in the reader's language, fetched in bulk."""
+
+    def get_queryset(self) -> QuerySet:
+        return self.model_class._default_manager.all()
+
+    def bulk_to_python(self, values):
+        objects = localized_in_bulk(self.get_queryset(), list(values))
+        return [objects.get(v) for v in values]

@@ -1,0 +1,55 @@
+"""ContactBlock: a reference to an Organisation or an active ContactPerson."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from cms.localization import LocalizedSnippetChooserBlock
+
+from .models import ContactPerson, Organisation
+
+
+class PersonChooserBlock(LocalizedSnippetChooserBlock):
+    def get_queryset(self):
+        return ContactPerson.objects.select_related("organisation")
+
+
+class ContactBlock(blocks.StructBlock):
+    person = PersonChooserBlock(ContactPerson, required=False, label=_("Kontaktperson"))
+    organisation = LocalizedSnippetChooserBlock(
+        Organisation, required=False, label=_("Organisation")
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Kontakt")
+        template = "components/contact_card.html"
+
+    def clean(self, value):
+        """A contact must point at something real: the seed site showed "Ingen giltig användare vald"."""
+        value = super().clean(value)
+        person, organisation = value.get("person"), value.get("organisation")
+        if person is None and organisation is None:
+            raise blocks.StructBlockValidationError(
+                non_block_errors=[
+                    ValidationError(_("Välj en kontaktperson eller en organisation."))
+                ]
+            )
+        if person is not None and not person.is_active:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "person": ValidationError(
+                        _("%(name)s är inaktiv och kan inte visas. Välj en aktiv kontakt.")
+                        % {"name": person.name}
+                    )
+                }
+            )
+        return value
+
+
+def visible_contact(value) -> object | None:
+    """What a ContactBlock may show the public: an active person, else the organisation."""
+    person = value.get("person")
+    if person is not None and person.is_active:
+        return person
+    return value.get("organisation")

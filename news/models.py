@@ -1,0 +1,172 @@
+"""News: the index of stories and the stories themselves, which can follow up promises."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.localization import localize
+from home.blocks import BodyBlock, ContactsBlock
+
+NEWS_PER_PAGE = 10
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A subject residents can filter news by. The slug is shared by every language."""
+
+    name = models.CharField(_("namn"), max_length=100)
+    slug = models.SlugField(_("adressnamn"), max_length=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("ämne")
+        verbose_name_plural = _("ämnen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NewsFilterForm(forms.Form):
+    """Validates the index's query string; anything invalid is ignored rather than an error."""
+
+    topic = forms.SlugField(required=False)
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2999)
+
+
+class NewsIndexPage(Page):
+    lead = models.TextField(_("ingress"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("lead")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("nyhetsarkiv")
+
+    def articles(self):
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .defer_streamfields()
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        form = NewsFilterForm(request.GET)
+        topic = year = None
+        if form.is_valid():
+            topic, year = form.cleaned_data["topic"], form.cleaned_data["year"]
+        if topic:
+            articles = articles.filter(topics__slug=topic).distinct()
+        if year:
+            articles = articles.filter(first_published_at__year=year)
+        # get_page() turns ?page=abc into page 1 and ?page=999 into the last page.
+        page_obj = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            articles=page_obj,
+            topics=Topic.objects.filter(locale_id=self.locale_id),
+            years=[
+                d.year for d in self.articles().dates("first_published_at", "year", order="DESC")
+            ],
+            selected_topic=topic,
+            selected_year=year,
+            # Keeps the filters on the pagination links.
+            filter_query="".join(
+                f"{key}={value}&" for key, value in (("topic", topic), ("year", year)) if value
+            ),
+        )
+        return context
+
+
+class NewsArticlePage(Page):
+    lead = models.TextField(
+        _("ingress"), help_text=_("Sammanfattning som visas först och i listor.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("brödtext"))
+    topics = ParentalManyToManyField(Topic, blank=True, verbose_name=_("ämnen"))
+    contacts = StreamField(
+        ContactsBlock(),
+        blank=True,
+        verbose_name=_("kontakter"),
+        help_text=_("Vem läsaren kan vända sig till med frågor."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("promise_links", label=_("Löfte som följs upp")),
+            ],
+            heading=_("Medborgarlöften som artikeln följer upp"),
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("contacts"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("nyhetsartikel")
+
+    @property
+    def was_updated(self) -> bool:
+        """Show "Uppdaterad" only when a later publish changed the page on another day."""
+        first, last = self.first_published_at, self.last_published_at
+        return bool(first and last and last.date() > first.date())
+
+    def followed_promises(self) -> list:
+        """The live promises this story follows up, in the story's language."""
+        from promises.models import Promise
+
+        # promise_links.all() also holds unsaved links, so previews show them too.
+        ids = [link.promise_id for link in self.promise_links.all()]
+        queryset = Promise.objects.select_related("agreement")
+        promises = sorted(queryset.filter(pk__in=ids), key=lambda p: ids.index(p.pk))
+        return [p for p in localize(promises, self.locale, queryset) if p.live]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["promises"] = self.followed_promises()
+        context["topic_list"] = localize(list(self.topics.all()), self.locale)
+        return context
+
+
+class ArticlePromise(Orderable):
+    """Links a story to a promise it reports on; the promise page lists the story automatically."""
+
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="promise_links")
+    promise = models.ForeignKey(
+        "promises.Promise",
+        verbose_name=_("löfte"),
+        on_delete=models.CASCADE,
+        related_name="article_links",
+    )
+
+    panels = [FieldPanel("promise")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("uppföljt löfte")

@@ -1,0 +1,358 @@
+"""Medborgarlöften: yearly promises made by the kommun and the police, and their follow-ups."""
+
+from collections import Counter, defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+)
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class PromiseStatus(models.TextChoices):
+    NOT_FOLLOWED_UP = "not_followed_up", _("ej uppföljt")
+    PLANNED = "planned", _("planerat")
+    IN_PROGRESS = "in_progress", _("pågår")
+    FULFILLED = "fulfilled", _("uppfyllt")
+    PARTLY_FULFILLED = "partly_fulfilled", _("delvis uppfyllt")
+    NOT_FULFILLED = "not_fulfilled", _("ej uppfyllt")
+    CANCELLED = "cancelled", _("inställt")
+    POSTPONED = "postponed", _("framflyttat")
+
+
+class PromiseParty(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Kommunen")
+    POLICE = "police", _("Polisen")
+    BOTH = "both", _("Kommunen och polisen")
+    PARTNERS = "partners", _("Kommunen, polisen och partner")
+
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class EvidenceLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Rubrik"))
+    url = blocks.URLBlock(label=_("Adress"))
+
+    class Meta:
+        icon = "link"
+        label = _("Länk")
+
+
+class PromiseQuerySet(models.QuerySet):
+    def live(self) -> "PromiseQuerySet":
+        return self.filter(live=True)
+
+    def for_agreement(self, page: Page) -> "PromiseQuerySet":
+        """The live promises of an agreement, in that page's language, follow-ups prefetched."""
+        return (
+            self.live()
+            .filter(agreement=page)
+            .prefetch_related("follow_ups")
+            .order_by("focus_area", "sort_order", "pk")
+        )
+
+
+class Promise(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """One promise of an agreement. The row holds the published version; drafts live in revisions."""
+
+    agreement = models.ForeignKey(
+        "promises.PromisePage",
+        verbose_name=_("överenskommelse"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="promises",
+    )
+    title = models.CharField(_("löfte"), max_length=255)
+    slug = models.SlugField(
+        _("adressnamn"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Del av löftets permanenta adress, t.ex. trygghetsvandringar."),
+    )
+    focus_area = models.CharField(_("fokusområde"), max_length=255)
+    party = models.CharField(
+        _("vem lovar"), max_length=20, choices=PromiseParty.choices, default=PromiseParty.BOTH
+    )
+    partners = models.CharField(
+        _("partner"),
+        max_length=255,
+        blank=True,
+        help_text=_("Övriga parter, t.ex. föreningar eller företag."),
+    )
+    description = RichTextField(_("beskrivning"), features=RICH_TEXT_FEATURES, blank=True)
+    target = models.CharField(
+        _("mätbart mål"), max_length=255, blank=True, help_text=_("T.ex. 2 trygghetsvandringar")
+    )
+    outcome = models.TextField(_("utfall"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PromiseStatus.choices,
+        default=PromiseStatus.NOT_FOLLOWED_UP,
+    )
+    status_reason = models.TextField(_("skäl till status"), blank=True)
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("fortsätter löftet"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continued_by",
+        help_text=_("Ett löfte från en tidigare period som detta löfte för vidare."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    objects = PromiseQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("agreement"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("focus_area"), FieldPanel("sort_order")]),
+        FieldRowPanel([FieldPanel("party"), FieldPanel("partners")]),
+        FieldPanel("description"),
+        FieldPanel("target"),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("status_reason"), FieldPanel("outcome")],
+            heading=_("Status och utfall"),
+        ),
+        FieldPanel("continues"),
+        InlinePanel("follow_ups", heading=_("Uppföljningar"), label=_("Uppföljning")),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("focus_area"),
+        TranslatableField("partners"),
+        TranslatableField("description"),
+        TranslatableField("target"),
+        TranslatableField("outcome"),
+        TranslatableField("status_reason"),
+        TranslatableField("follow_ups"),
+        TranslatableField("agreement"),
+        TranslatableField("continues"),
+        SynchronizedField("slug"),
+        SynchronizedField("party"),
+        SynchronizedField("status"),
+        SynchronizedField("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("description"),
+        index.SearchField("focus_area"),
+        index.SearchField("target"),
+        index.SearchField("outcome"),
+        index.SearchField("status_reason"),
+        index.AutocompleteField("title"),
+        index.FilterField("live"),
+        index.FilterField("status"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("medborgarlöfte")
+        verbose_name_plural = _("medborgarlöften")
+        ordering = ["focus_area", "sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.agreement_id and self.slug:
+            clash = Promise.objects.filter(
+                agreement_id=self.agreement_id, locale_id=self.locale_id, slug=self.slug
+            ).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError(
+                    {
+                        "slug": _(
+                            "Ett annat löfte i samma överenskommelse har redan detta adressnamn."
+                        )
+                    }
+                )
+        if self.continues_id and self.continues_id == self.pk:
+            raise ValidationError({"continues": _("Ett löfte kan inte fortsätta sig självt.")})
+
+    def get_url(self, request=None) -> str | None:
+        """The promise's permalink: its slug under the agreement page."""
+        if self.agreement is None:
+            return None
+        page_url = self.agreement.get_url(request)
+        return f"{page_url}{self.slug}/" if page_url else None
+
+    @property
+    def is_fulfilled(self) -> bool:
+        return self.status == PromiseStatus.FULFILLED
+
+
+class PromiseFollowUp(TranslatableMixin, Orderable):
+    """A dated check of a promise: what was done, and the status it reached."""
+
+    promise = ParentalKey(Promise, on_delete=models.CASCADE, related_name="follow_ups")
+    date = models.DateField(_("datum"))
+    status = models.CharField(_("status"), max_length=20, choices=PromiseStatus.choices)
+    note = models.TextField(_("anteckning"))
+    evidence = StreamField([("link", EvidenceLinkBlock())], blank=True, verbose_name=_("underlag"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("status")]),
+        FieldPanel("note"),
+        FieldPanel("evidence"),
+    ]
+    translatable_fields = [
+        TranslatableField("note"),
+        TranslatableField("evidence"),
+        SynchronizedField("date"),
+        SynchronizedField("status"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("uppföljning")
+        verbose_name_plural = _("uppföljningar")
+        ordering = ["date", "sort_order"]
+
+
+class StatusSummary:
+    """Counts of promises per status, in the fixed order of PromiseStatus."""
+
+    def __init__(self, promises: list[Promise]) -> None:
+        counts = Counter(p.status for p in promises)
+        self.total = len(promises)
+        self.fulfilled = counts[PromiseStatus.FULFILLED]
+        self.rows = [
+            {
+                "status": status,
+                "label": label,
+                "count": counts[status],
+                "percent": round(100 * counts[status] / self.total) if self.total else 0,
+            }
+            for status, label in PromiseStatus.choices
+            if counts[status]
+        ]
+
+    @property
+    def headline(self) -> str:
+        return ngettext(
+            "%(fulfilled)s av %(total)s uppfyllt",
+            "%(fulfilled)s av %(total)s uppfyllda",
+            self.total,
+        ) % {"fulfilled": self.fulfilled, "total": self.total}
+
+
+class PromisePage(RoutablePageMixin, Page):
+    """One agreement (e.g. "Medborgarlöften 2021"): its promises, their status and the news about them."""
+
+    lead = models.TextField(_("ingress"), blank=True)
+    period_start = models.DateField(_("gäller från"))
+    period_end = models.DateField(_("gäller till"))
+    parties = models.CharField(
+        _("parter"), max_length=255, help_text=_("T.ex. Hässleholms kommun och Polisen")
+    )
+    problem_picture = RichTextField(
+        _("lägesbild"),
+        blank=True,
+        features=["h2", "h3", *RICH_TEXT_FEATURES],
+        help_text=_("Den gemensamma lägesbild som löftena bygger på."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+        FieldPanel("parties"),
+        FieldPanel("problem_picture"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("problem_picture"),
+        index.SearchField("parties"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("medborgarlöftessida")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("Slutdatum kan inte ligga före startdatum.")})
+
+    @property
+    def year_label(self) -> str:
+        start, end = self.period_start.year, self.period_end.year
+        return str(start) if start == end else f"{start}–{end}"
+
+    @cached_property
+    def live_promises(self) -> list[Promise]:
+        return list(Promise.objects.for_agreement(self))
+
+    def stories_by_promise(self) -> dict[str, list]:
+        """Live, public news stories per promise translation_key, in this page's language.
+
+        One query for all promises; stories in another language that link the Swedish promise
+        are matched through the shared translation_key.
+        """
+        from news.models import NewsArticlePage
+
+        keys = [p.translation_key for p in self.live_promises]
+        stories = (
+            NewsArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, promise_links__promise__translation_key__in=keys)
+            .annotate(promise_key=models.F("promise_links__promise__translation_key"))
+            .defer_streamfields()
+            .order_by("-first_published_at")
+        )
+        grouped = defaultdict(list)
+        for story in stories:
+            grouped[story.promise_key].append(story)
+        return grouped
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        promises = self.live_promises
+        stories = self.stories_by_promise()
+        for promise in promises:
+            promise.stories = stories.get(promise.translation_key, [])
+        groups: dict[str, list[Promise]] = defaultdict(list)
+        for promise in promises:
+            groups[promise.focus_area].append(promise)
+        context["focus_areas"] = dict(groups)
+        context["summary"] = StatusSummary(promises)
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("<slug:slug>/")
+    def promise_detail(self, request, slug: str):
+        """The permalink of one promise."""
+        promise = next((p for p in self.live_promises if p.slug == slug), None)
+        if promise is None:
+            raise Http404
+        promise.stories = self.stories_by_promise().get(promise.translation_key, [])
+        return self.render(
+            request,
+            template="promises/promise_detail.html",
+            context_overrides={"promise": promise},
+        )
