@@ -6,6 +6,4 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-STORAGES["staticfiles"]["BACKEND"] = (
-    "django.contrib.staticfiles.storage.StaticFilesStorage"
-)
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"

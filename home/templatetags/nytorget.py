@@ -8,7 +8,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context, page: Page | None = None) -> list[dict]:
+def language_links(context, page: Page | str | None = None) -> list[dict]:
     """One link per site language: the page's live translation, else that language's home page.
 
     Used for the language switcher and for hreflang alternates (only real translations).
@@ -16,7 +16,7 @@ def language_links(context, page: Page | None = None) -> list[dict]:
     request = context.get("request")
     current = Locale.get_active()
     translations = {}
-    if page is not None and page.pk:
+    if isinstance(page, Page) and page.pk:
         for translation in (
             page.get_translations(inclusive=True)
             .live()
