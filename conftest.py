@@ -6,15 +6,24 @@ from django.db import connection
 
 def pytest_report_header(config):
     """Say which database the suite runs on, so a run on the wrong engine is visible at once."""
+    if connection.vendor != "postgresql":
+        return f"database: {connection.vendor}"
+    import psycopg
+
+    db = connection.settings_dict
     try:
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(
-                "SHOW server_version" if connection.vendor == "postgresql" else "SELECT 1"
-            )
-            version = cursor.fetchone()[0]
-    except Exception as error:
-        return f"database: {connection.vendor} (not reachable: {error})"
-    return f"database: {connection.vendor} {version}"
+        with psycopg.connect(
+            dbname="postgres",  # the test database does not exist yet
+            user=db["USER"],
+            password=db["PASSWORD"],
+            host=db["HOST"],
+            port=db["PORT"] or None,
+            connect_timeout=5,
+        ) as conn:
+            version = conn.execute("SHOW server_version").fetchone()[0]
+    except psycopg.Error as error:
+        return f"database: postgresql (not reachable: {error})"
+    return f"database: postgresql {version}"
 
 
 @pytest.fixture
