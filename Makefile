@@ -7,7 +7,7 @@ DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
 DATABASE_URL ?= postgres://nytorget:nytorget@127.0.0.1:5432/nytorget
 
-.PHONY: run test lint install install-dev system-packages postgres messages format
+.PHONY: run test lint install install-dev system-packages postgres messages format bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,11 @@ format: install-dev
 
 test: install-dev messages postgres lint
 	$(TEST) DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest --create-db $(PYTEST_ARGS)
+
+# Load benchmark (bench/run.py, docs/performance.md): fills its own database once, then gunicorn
+# with production settings under wrk. Never part of `make test`.
+BENCH_DATABASE_URL ?= postgres://nytorget:nytorget@127.0.0.1:5432/nytorget_bench
+bench: install messages postgres
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -19,3 +19,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / "test-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache is tested on purpose (*/tests/test_cache*.py turn it on); other tests see no cache.
+PAGE_CACHE_ENABLED = False

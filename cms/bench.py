@@ -1,0 +1,34 @@
+"""Endpoints for `make bench`, mounted only when BENCH_ENDPOINTS is on (NYTORGET_BENCH=1).
+
+`ping` is the framework's ceiling: the whole middleware stack and nothing else. `search` runs the
+site's search backend over the news articles, for the search target when no search page exists.
+"""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
+
+
+@never_cache
+def ping(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def search(request: HttpRequest) -> JsonResponse:
+    from news.models import NewsArticlePage
+
+    query = request.GET.get("q", "")[:100]
+    locale = Locale.objects.get(language_code=request.GET.get("locale", "sv"))
+    results = (
+        NewsArticlePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .defer_streamfields()
+        .search(query)[:10]
+    )
+    return JsonResponse({"query": query, "results": [{"title": p.title} for p in results]})
+
+
+urlpatterns = [path("ping/", ping), path("search/", search)]
