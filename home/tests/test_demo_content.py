@@ -1,0 +1,81 @@
+"""The demo command: idempotent, and every page it makes is served in both languages."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.models import Page
+
+from contacts.models import ContactPerson, Organisation
+from news.models import NewsArticlePage
+from promises.models import Promise, PromisePage
+
+SEED = "/sv/nyheter/nastan-alla-medborgarloften-for-2021-ar-uppfyllda/"
+
+
+def counts() -> dict:
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, Promise, Organisation, ContactPerson, NewsArticlePage)
+    }
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+@pytest.mark.django_db
+def test_runs_twice_without_duplicating(demo):
+    before = counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert counts() == before
+    assert before["NewsArticlePage"] >= 6
+    assert Promise.objects.filter(locale__language_code="en").count() == before["Promise"] / 2
+
+
+@pytest.mark.django_db
+def test_every_demo_page_returns_200_in_both_languages(client, demo):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    languages = {page.locale.language_code for page in pages}
+    assert languages == {"sv", "en"}
+    for page in pages:
+        assert client.get(page.url).status_code == 200, page.url
+    for promise in Promise.objects.live().select_related("agreement"):
+        assert client.get(promise.get_url()).status_code == 200, promise.get_url()
+
+
+@pytest.mark.django_db
+def test_seed_article_is_published_as_the_kommun_wrote_it(client, demo):
+    soup = BeautifulSoup(client.get(SEED).content, "html.parser")
+    text = soup.get_text(" ", strip=True)
+    assert soup.h1.get_text() == "Nästan alla medborgarlöften för 2021 är uppfyllda"
+    assert "Publicerad 9 februari 2022" in text
+    assert "Johanna Flogstam" in soup.blockquote.parent.get_text()
+    assert "Ingen giltig användare vald" not in text
+    for promise in PromisePage.objects.get(
+        slug="medborgarloften-2021", locale__language_code="sv"
+    ).live_promises:
+        assert promise.title in text
+    # The footer carries the kommun's addresses, as the old site did.
+    for line in ("Stadshuset, Nytorget 1", "281 80 Hässleholm", "0451-26 70 00"):
+        assert line in soup.footer.get_text()
+
+
+@pytest.mark.django_db
+def test_seed_article_has_an_english_translation(client, demo):
+    response = client.get(SEED.replace("/sv/", "/en/"))
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text() == "Almost all citizen promises for 2021 have been fulfilled"
+    assert soup.html["lang"] == "en"
+
+
+@pytest.mark.django_db
+def test_promise_page_2021_lists_the_seed_article_under_its_promises(client, demo):
+    page = PromisePage.objects.get(slug="medborgarloften-2021", locale__language_code="en")
+    response = client.get(page.url)
+    promises = [p for ps in response.context["focus_areas"].values() for p in ps]
+    assert len(promises) == 6
+    for promise in promises:
+        assert "Almost all citizen promises for 2021 have been fulfilled" in [
+            s.title for s in promise.stories
+        ]
