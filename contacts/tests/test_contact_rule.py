@@ -108,3 +108,35 @@ def test_active_person_or_organisation_can_be_published(editor_client, news_inde
 def test_inactive_person_is_labelled_in_the_admin():
     person = ContactPersonFactory(name="Anna", is_active=False)
     assert str(person) == "Anna (inaktiv)"
+
+
+@pytest.mark.django_db
+def test_report_lists_live_pages_whose_contact_broke(editor_client, news_index):
+    kept = ContactPersonFactory()
+    leaving = ContactPersonFactory()
+    deleted = ContactPersonFactory()
+    ok = NewsArticlePageFactory(
+        parent=news_index,
+        title="Hel sida",
+        contacts=[("contact", {"person": kept, "organisation": None})],
+    )
+    inactive_page = NewsArticlePageFactory(
+        parent=news_index,
+        title="Inaktiv kontakt",
+        contacts=[("contact", {"person": leaving, "organisation": None})],
+    )
+    deleted_page = NewsArticlePageFactory(
+        parent=news_index,
+        title="Borttagen kontakt",
+        body=[("contact", {"person": deleted, "organisation": None})],
+    )
+    leaving.is_active = False
+    leaving.save()
+    deleted.delete()
+
+    response = editor_client.get(reverse("broken_contacts_report"))
+
+    assert response.status_code == 200
+    listed = {page.pk for page in response.context["pages"]}
+    assert listed == {inactive_page.pk, deleted_page.pk}
+    assert ok.pk not in listed
