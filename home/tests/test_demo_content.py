@@ -79,3 +79,16 @@ def test_promise_page_2021_lists_the_seed_article_under_its_promises(client, dem
         assert "Almost all citizen promises for 2021 have been fulfilled" in [
             s.title for s in promise.stories
         ]
+
+
+@pytest.mark.django_db
+def test_english_pages_speak_english(client, demo):
+    text = BeautifulSoup(client.get(SEED.replace("/sv/", "/en/")).content, "html.parser").get_text(
+        " ", strip=True
+    )
+    assert "Published 9 February 2022" in text
+    assert "Publicerad" not in text
+    page = PromisePage.objects.get(slug="medborgarloften-2021", locale__language_code="en")
+    assert "3 of 6 fulfilled" in BeautifulSoup(
+        client.get(page.url).content, "html.parser"
+    ).get_text(" ", strip=True)
