@@ -1,8 +1,11 @@
 """The demo command: idempotent, and every page it makes is served in both languages."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page
 
 from contacts.models import ContactPerson, Organisation
@@ -19,15 +22,27 @@ def counts() -> dict:
     }
 
 
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker):
+    """Load the demo once for this module, inside a transaction rolled back at its end."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_once, db):
+    return None
 
 
 @pytest.mark.django_db
 def test_runs_twice_without_duplicating(demo):
     before = counts()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert counts() == before
     assert before["NewsArticlePage"] >= 6
     assert Promise.objects.filter(locale__language_code="en").count() == before["Promise"] / 2
@@ -92,3 +107,10 @@ def test_english_pages_speak_english(client, demo):
     assert "3 of 6 fulfilled" in BeautifulSoup(
         client.get(page.url).content, "html.parser"
     ).get_text(" ", strip=True)
+
+
+@pytest.mark.django_db
+def test_contact_card_is_translated_with_its_organisation(client, demo):
+    soup = BeautifulSoup(client.get(SEED.replace("/sv/", "/en/")).content, "html.parser")
+    card = soup.select_one(".contact-card").get_text(" ", strip=True)
+    assert "Drug and crime prevention coordinator, Hässleholm Municipality" in card
