@@ -1,8 +1,26 @@
 """Showing translatable snippets in the reader's language, in bulk."""
 
 from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import get_language
 from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+_locales: dict[str, Locale] = {}
+
+
+def active_locale() -> Locale:
+    """Locale.get_active() without a query each time: a page asks for it once per block type."""
+    language = get_language()
+    if language not in _locales:
+        _locales[language] = Locale.get_active()
+    return _locales[language]
+
+
+@receiver([post_save, post_delete], sender=Locale)
+def forget_locales(**kwargs) -> None:
+    _locales.clear()
 
 
 def localized_in_bulk(queryset: QuerySet, ids: list) -> dict:
@@ -11,7 +29,7 @@ def localized_in_bulk(queryset: QuerySet, ids: list) -> dict:
     Two queries whatever the number of ids, so pages with many references stay bounded.
     """
     objects = queryset.in_bulk([i for i in ids if i is not None])
-    locale = Locale.get_active()
+    locale = active_locale()
     foreign = {o.translation_key for o in objects.values() if o.locale_id != locale.pk}
     if foreign:
         translations = {

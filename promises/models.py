@@ -303,7 +303,10 @@ class PromisePage(RoutablePageMixin, Page):
 
     @cached_property
     def live_promises(self) -> list[Promise]:
-        return list(Promise.objects.for_agreement(self))
+        promises = list(Promise.objects.for_agreement(self))
+        for promise in promises:
+            promise.agreement = self  # permalinks need the page; don't fetch it again
+        return promises
 
     def stories_by_promise(self) -> dict[str, list]:
         """Live, public news stories per promise translation_key, in this page's language.
