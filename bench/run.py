@@ -179,6 +179,12 @@ def build_targets(data: dict, article_paths_file: Path) -> list[Target]:
         Target("API promise list 50", "/api/v3/promises/?limit=50", api=True),
         Target("API article detail", f"/api/v3/pages/{article_pk}/", api=True),
         Target("search", "@search", connections=1, phases=("uncached",)),
+        Target(
+            "search (relevance order)",
+            f"/bench/search/?order=relevance&q={SEARCH_WORD}",
+            connections=1,
+            phases=("uncached",),
+        ),
     ]
 
 

@@ -210,6 +210,9 @@ class Command(BaseCommand):
         if not options["no_index"]:
             index_started = time.monotonic()
             call_command("update_index", stdout=self.stdout)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:  # fresh planner statistics for the new rows
+                    cursor.execute("ANALYZE")
             self.stdout.write(f"Search index built in {time.monotonic() - index_started:.0f} s.")
         self.stdout.write(self.style.SUCCESS("Done."))
 
