@@ -202,7 +202,10 @@ class Command(BaseCommand):
         # random.Random is the right tool for reproducible test data, not for secrets.
         self.rng = random.Random(options["seed"])  # noqa: S311
         self.texts = Texts(self.rng)
-        self.run = uuid.UUID(int=self.rng.getrandbits(128)).hex[:6]
+        # Slugs carry the seed and the number of earlier runs, so --force never clashes.
+        runs = PromisePage.objects.filter(slug__startswith=AGREEMENT_SLUG_PREFIX).count()
+        self.run = f"{options['seed']}-{runs}"
+        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"nytorget-generate-{self.run}")
         with transaction.atomic():
             self.generate(options)
         clear_page_cache()
@@ -215,6 +218,10 @@ class Command(BaseCommand):
                     cursor.execute("ANALYZE")
             self.stdout.write(f"Search index built in {time.monotonic() - index_started:.0f} s.")
         self.stdout.write(self.style.SUCCESS("Done."))
+
+    def key(self) -> uuid.UUID:
+        """A translation key: repeatable for a seed, new for each run."""
+        return uuid.uuid5(self.namespace, str(self.rng.getrandbits(64)))
 
     def generate(self, options: dict) -> None:
         self.sv = Locale.objects.get(language_code="sv")
@@ -298,7 +305,7 @@ class Command(BaseCommand):
             obj = self.rng.choice(OBJECTS)
             specs.append(
                 {
-                    "key": uuid.UUID(int=self.rng.getrandbits(128)),
+                    "key": self.key(),
                     "slug": f"lofte-{number + 1}-{slugify(obj)[:40]}",
                     "title": f"Vi genomför {target_count} {obj} i {self.rng.choice(PLACES)}",
                     "en_title": f"We hold {target_count} {self.rng.choice(EN_OBJECTS)}",
@@ -413,7 +420,7 @@ class Command(BaseCommand):
             )
             specs.append(
                 {
-                    "key": uuid.UUID(int=self.rng.getrandbits(128)),
+                    "key": self.key(),
                     "number": number,
                     "published": moment,
                     "translate": bool(translated_every) and number % translated_every == 0,
