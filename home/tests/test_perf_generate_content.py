@@ -56,7 +56,7 @@ def test_second_run_changes_nothing_and_the_seed_repeats(home, home_en):
     assert generated_titles() == titles  # nothing added
     NewsArticlePage.objects.filter(slug__startswith="gen-").delete()
     generate("--seed", "7", "--force")
-    assert [t for t in generated_titles()] == titles
+    assert generated_titles() == titles
 
 
 def test_generated_content_is_searchable_with_swedish_stemming(home, home_en):
