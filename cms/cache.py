@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import AppConfig
 from django.conf import settings
@@ -38,6 +38,7 @@ from django.utils.translation import get_language_from_path, get_language_from_r
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
 GENERATION_KEY = "pagecache:generation"
 HIT_HEADER = "X-Page-Cache"
 
@@ -105,13 +106,37 @@ def bump_generation() -> None:
         backend.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+_MISSING = object()
+
+
+def memoize(parts: tuple, compute: Callable[[], T], timeout: int | None = None) -> T:
+    """`compute()`, kept in the cache until the next content change (same generation rule).
+
+    For shared pieces that every page repeats (language links, the footer organisation): the
+    key must hold everything the value depends on besides content, such as language and host.
+    """
+    if not _setting("FRAGMENT_CACHE_ENABLED", True):
+        return compute()
+    backend = page_cache()
+    raw = "|".join(str(part) for part in (current_generation(), *parts))
+    key = "memo:" + blake2b(raw.encode(), digest_size=20).hexdigest()
+    value = backend.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        backend.set(key, value, timeout or _setting("PAGE_CACHE_TIMEOUT", 600))
+    return value
+
+
 # Middleware ---------------------------------------------------------------------------------
 
 
 def _request_is_cacheable(request: HttpRequest) -> bool:
+    return _setting("PAGE_CACHE_ENABLED", True) and is_anonymous_read(request)
+
+
+def is_anonymous_read(request: HttpRequest) -> bool:
+    """A GET or HEAD of a public path with no session, messages or credentials."""
     if request.method not in ("GET", "HEAD"):
-        return False
-    if not _setting("PAGE_CACHE_ENABLED", True):
         return False
     path = request.path_info
     if path.startswith(_setting("PAGE_CACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES)):
@@ -196,6 +221,62 @@ class AnonymousPageCacheMiddleware:
             )
             response[HIT_HEADER] = "miss"
         return response
+
+
+class RouteMemoMiddleware:
+    """Remember which page a URL routes to, until the next content change.
+
+    Wagtail finds the site, the locale's root and then one page per URL segment, each a query,
+    before the page is served. For anonymous GETs the answer is the same for everyone, so it is
+    kept under the generation like everything else; Wagtail reads it from
+    `request._wagtail_route_for_request`, its own per-request cache. Routable pages (whose route
+    carries a view) are left to Wagtail. Place it after LocaleMiddleware: the key has the language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        from wagtail import views as wagtail_views
+        from wagtail.models import Page, Site
+
+        if view_func is not wagtail_views.serve:
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else None)
+        if path is None:
+            return None
+        if not _setting("FRAGMENT_CACHE_ENABLED", True) or not is_anonymous_read(request):
+            return None
+        if hasattr(request, "_wagtail_route_for_request"):
+            return None
+        parts = (
+            "route",
+            request.get_host(),
+            request.scheme,
+            get_language_from_path(request.path_info) or "",
+            path,
+        )
+        backend = page_cache()
+        raw = "|".join(str(part) for part in (current_generation(), *parts))
+        key = "memo:" + blake2b(raw.encode(), digest_size=20).hexdigest()
+        entry = backend.get(key)
+        if entry is not None:
+            request._wagtail_site, request._wagtail_route_for_request = entry
+            return None
+        route = Page.route_for_request(request, path)
+        if route is not None:
+            page, args, kwargs = route
+            if not args and not kwargs:
+                # Pickled now, before serving adds anything to the page object.
+                backend.set(
+                    key,
+                    (Site.find_for_request(request), route),
+                    _setting("PAGE_CACHE_TIMEOUT", 600),
+                )
+        return None
 
 
 # Invalidation -------------------------------------------------------------------------------

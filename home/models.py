@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -9,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.cache import memoize
 from cms.localization import active_locale
 
 from .blocks import BodyBlock
@@ -86,6 +88,9 @@ class SiteSettings(BaseSiteSetting):
     @cached_property
     def footer_organisation(self):
         """The footer organisation in the active language, falling back to the one chosen."""
-        if self.organisation is None:
+        if self.organisation_id is None:
             return None
-        return self.organisation.get_translation_or_none(active_locale()) or self.organisation
+        return memoize(
+            ("footer_organisation", self.pk, get_language()),
+            lambda: self.organisation.get_translation_or_none(active_locale()) or self.organisation,
+        )

@@ -48,6 +48,8 @@ MIDDLEWARE = [
     "cms.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous GETs skip Wagtail's page-by-page routing queries (see cms/cache.py).
+    "cms.cache.RouteMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,6 +159,8 @@ else:
     }
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# Shared pieces of pages (language links, footer) kept until the next content change.
+FRAGMENT_CACHE_ENABLED = os.environ.get("FRAGMENT_CACHE_ENABLED", "true").lower() == "true"
 
 # A trivial view and a search probe for `make bench` (bench/), off unless asked for.
 BENCH_ENDPOINTS = os.environ.get("NYTORGET_BENCH", "") == "1"

@@ -21,3 +21,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache is tested on purpose (*/tests/test_cache*.py turn it on); other tests see no cache.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False

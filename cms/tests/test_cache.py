@@ -20,17 +20,34 @@ from news.factories import (
 from promises.factories import PromiseFactory, PromiseFollowUpFactory, PromisePageFactory
 from promises.models import PromiseFollowUp, PromiseStatus
 
+MODE = {"page": True}
+
 
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_ENABLED = True
+    MODE["page"] = True
     clear_page_cache()
     yield
     clear_page_cache()
 
 
+@pytest.fixture(params=["whole pages", "fragments and routes only"])
+def any_cache(request, settings):
+    """Each test runs twice: with the page cache, and with only the shared fragments and routes
+    (what a logged-in or uncached request still gets from the cache)."""
+    whole_pages = request.param == "whole pages"
+    settings.PAGE_CACHE_ENABLED = whole_pages
+    settings.FRAGMENT_CACHE_ENABLED = True
+    MODE["page"] = whole_pages
+    clear_page_cache()
+    yield request.param
+    clear_page_cache()
+
+
 @pytest.fixture
-def site(home, page_cache):
+def site(home):
     """A small site where one promise shows on its agreement page, its permalink and a story."""
     org = OrganisationFactory(name="Kommunen Ett", locale=home.locale)
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
@@ -83,10 +100,12 @@ def warm(client, url: str) -> str:
     first = client.get(url)
     assert first.status_code == 200, url
     second = client.get(url)
-    assert second.get(HIT_HEADER) == "hit", url
+    if MODE["page"]:
+        assert second.get(HIT_HEADER) == "hit", url
     return second.content.decode()
 
 
+@pytest.mark.usefixtures("page_cache")
 def test_anonymous_get_is_served_from_the_cache(client, site):
     url = site["urls"]["article"]
     first = client.get(url)
@@ -98,6 +117,7 @@ def test_anonymous_get_is_served_from_the_cache(client, site):
     assert second["X-Frame-Options"] == first["X-Frame-Options"]
 
 
+@pytest.mark.usefixtures("any_cache")
 def test_promise_status_change_shows_everywhere_at_once(client, site):
     urls = [site["urls"][name] for name in ("agreement", "permalink", "article")]
     for url in urls:
@@ -110,10 +130,12 @@ def test_promise_status_change_shows_everywhere_at_once(client, site):
 
     for url in urls:
         response = client.get(url)
-        assert response.get(HIT_HEADER) == "miss", url
+        if MODE["page"]:
+            assert response.get(HIT_HEADER) == "miss", url
         assert "inställt" in response.content.decode(), url
 
 
+@pytest.mark.usefixtures("any_cache")
 def test_promise_published_from_the_admin_shows_at_once(client, admin_client, site):
     """The editor's real path: the snippet edit form, "Publicera"."""
     url = site["urls"]["agreement"]
@@ -208,6 +230,7 @@ def change_page_title(site: dict) -> None:
     ],
     ids=lambda v: getattr(v, "__name__", None),
 )
+@pytest.mark.usefixtures("any_cache")
 def test_content_change_shows_at_once(
     client, site, change: Callable, url_names: list[str], expected: str
 ):
@@ -219,6 +242,7 @@ def test_content_change_shows_at_once(
         assert expected in client.get(url).content.decode(), url
 
 
+@pytest.mark.usefixtures("any_cache")
 def test_inactive_contact_disappears_at_once(client, site):
     url = site["urls"]["article"]
     assert "Kim Kontaktsson" in warm(client, url)
@@ -227,6 +251,7 @@ def test_inactive_contact_disappears_at_once(client, site):
     assert "Kim Kontaktsson" not in client.get(url).content.decode()
 
 
+@pytest.mark.usefixtures("any_cache")
 def test_unpublished_page_is_gone_at_once(client, site):
     urls = site["urls"]
     for name in ("article", "index", "home", "agreement"):
@@ -237,6 +262,7 @@ def test_unpublished_page_is_gone_at_once(client, site):
         assert "Vandring i centrum" not in client.get(urls[name]).content.decode(), name
 
 
+@pytest.mark.usefixtures("any_cache")
 def test_deleted_page_is_gone_at_once(client, site):
     urls = site["urls"]
     for name in ("article", "index"):
@@ -246,6 +272,7 @@ def test_deleted_page_is_gone_at_once(client, site):
     assert "Vandring i centrum" not in client.get(urls["index"]).content.decode()
 
 
+@pytest.mark.usefixtures("any_cache")
 def test_moved_page_leaves_its_old_address_at_once(client, site):
     home = site["home"]
     about = StandardPageFactory(parent=home, slug="om", title="Om oss")
@@ -260,6 +287,7 @@ def test_moved_page_leaves_its_old_address_at_once(client, site):
     assert client.get(f"{about.url}kontakt/").status_code == 200
 
 
+@pytest.mark.usefixtures("any_cache")
 def test_unpublished_promise_disappears_at_once(client, site):
     urls = site["urls"]
     for name in ("agreement", "article"):
@@ -270,6 +298,7 @@ def test_unpublished_promise_disappears_at_once(client, site):
     assert client.get(urls["permalink"]).status_code == 404
 
 
+@pytest.mark.usefixtures("page_cache")
 def test_logged_in_editor_neither_reads_nor_fills_the_cache(client, admin_client, site):
     url = site["urls"]["article"]
     warm(client, url)
@@ -285,6 +314,7 @@ def test_logged_in_editor_neither_reads_nor_fills_the_cache(client, admin_client
     assert client.get(url)[HIT_HEADER] == "miss"  # the editor's visit stored nothing
 
 
+@pytest.mark.usefixtures("page_cache")
 def test_preview_neither_reads_nor_fills_the_cache(client, admin_client, site):
     article = site["article"]
     url = site["urls"]["article"]
@@ -308,6 +338,7 @@ def test_preview_neither_reads_nor_fills_the_cache(client, admin_client, site):
     assert "Utkast som inte får läcka" not in anonymous.content.decode()
 
 
+@pytest.mark.usefixtures("page_cache")
 def test_saved_draft_does_not_leak_into_the_cache(client, site):
     article = site["article"]
     url = site["urls"]["article"]
@@ -318,6 +349,7 @@ def test_saved_draft_does_not_leak_into_the_cache(client, site):
     assert "Utkast som inte får läcka" not in client.get(url).content.decode()
 
 
+@pytest.mark.usefixtures("page_cache")
 def test_requests_with_a_session_or_token_bypass_the_cache(client, site):
     url = site["urls"]["article"]
     warm(client, url)
@@ -331,6 +363,7 @@ def test_requests_with_a_session_or_token_bypass_the_cache(client, site):
     assert client.get(url)[HIT_HEADER] == "hit"
 
 
+@pytest.mark.usefixtures("page_cache")
 def test_only_successful_gets_are_stored(client, site):
     missing = "/sv/finns-inte/"
     assert client.get(missing).status_code == 404
@@ -342,6 +375,7 @@ def test_only_successful_gets_are_stored(client, site):
     assert client.head(url)[HIT_HEADER] == "hit"
 
 
+@pytest.mark.usefixtures("page_cache")
 def test_languages_are_cached_apart(client, site, home_en):
     assert client.get("/sv/")[HIT_HEADER] == "miss"
     english = client.get("/en/")

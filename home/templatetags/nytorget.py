@@ -1,9 +1,10 @@
 """Template helpers shared by every page: language links and status badges."""
 
 from django import template
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
+from cms.cache import memoize
 from cms.localization import active_locale
 
 register = template.Library()
@@ -16,6 +17,14 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
     Used for the language switcher and for hreflang alternates (only real translations).
     """
     request = context.get("request")
+    if isinstance(page, Page) and page.pk and request is not None:
+        # The same for every visitor until content changes (cms.cache.memoize).
+        parts = ("language_links", page.pk, get_language(), request.scheme, request.get_host())
+        return memoize(parts, lambda: _language_links(request, page))
+    return _language_links(request, page)
+
+
+def _language_links(request, page: Page | str | None) -> list[dict]:
     current = active_locale()
     translations = {}
     if isinstance(page, Page) and page.pk:
