@@ -206,9 +206,12 @@ class AnonymousPageCacheMiddleware:
         entry = backend.get(key)
         if entry is not None:
             status, headers, content = entry
-            response = HttpResponse(content, status=status)
+            head = request.method == "HEAD"
+            response = HttpResponse(b"" if head else content, status=status)
             for name, value in headers:
                 response.headers[name] = value
+            if head:
+                response["Content-Length"] = str(len(content))
             response[HIT_HEADER] = "hit"
             return response
         response = self.get_response(request)

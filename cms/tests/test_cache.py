@@ -372,7 +372,10 @@ def test_only_successful_gets_are_stored(client, site):
     response = client.post(url)
     assert HIT_HEADER not in response
     assert client.get(url)[HIT_HEADER] == "miss"
-    assert client.head(url)[HIT_HEADER] == "hit"
+    head = client.head(url)
+    assert head[HIT_HEADER] == "hit"
+    assert head.content == b""
+    assert int(head["Content-Length"]) == len(client.get(url).content)
 
 
 @pytest.mark.usefixtures("page_cache")
