@@ -227,13 +227,17 @@ class AnonymousPageCacheMiddleware:
 
 
 class RouteMemoMiddleware:
-    """Remember which page a URL routes to, until the next content change.
+    """Remember what serving a URL starts with, until the next content change.
 
-    Wagtail finds the site, the locale's root and then one page per URL segment, each a query,
-    before the page is served. For anonymous GETs the answer is the same for everyone, so it is
-    kept under the generation like everything else; Wagtail reads it from
-    `request._wagtail_route_for_request`, its own per-request cache. Routable pages (whose route
-    carries a view) are left to Wagtail. Place it after LocaleMiddleware: the key has the language.
+    Before a page renders, Wagtail finds the site, the locale's root and one page per URL segment,
+    then the view restrictions of the page and its ancestors, and the context processor fetches
+    the site settings: about nine queries that give the same answer to every anonymous reader.
+    They are kept under the generation like everything else and handed to Wagtail through its
+    own per-request caches (`request._wagtail_site`, `request._wagtail_route_for_request`, the
+    settings' request attribute), with the restrictions preset on the page object. Wagtail still
+    enforces them: a restricted page still asks for its password or login.
+    Routable pages (whose route carries a view) are left to Wagtail. Placed after
+    LocaleMiddleware: the key has the language.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -244,16 +248,13 @@ class RouteMemoMiddleware:
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
         from wagtail import views as wagtail_views
-        from wagtail.models import Page, Site
 
         if view_func is not wagtail_views.serve:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else None)
-        if path is None:
+        if path is None or hasattr(request, "_wagtail_route_for_request"):
             return None
         if not _setting("FRAGMENT_CACHE_ENABLED", True) or not is_anonymous_read(request):
-            return None
-        if hasattr(request, "_wagtail_route_for_request"):
             return None
         parts = (
             "route",
@@ -266,20 +267,56 @@ class RouteMemoMiddleware:
         raw = "|".join(str(part) for part in (current_generation(), *parts))
         key = "memo:" + blake2b(raw.encode(), digest_size=20).hexdigest()
         entry = backend.get(key)
-        if entry is not None:
-            request._wagtail_site, request._wagtail_route_for_request = entry
-            return None
-        route = Page.route_for_request(request, path)
-        if route is not None:
-            page, args, kwargs = route
-            if not args and not kwargs:
-                # Pickled now, before serving adds anything to the page object.
-                backend.set(
-                    key,
-                    (Site.find_for_request(request), route),
-                    _setting("PAGE_CACHE_TIMEOUT", 600),
-                )
+        if entry is None:
+            entry = self.resolve(request, path)
+            if entry is None:
+                return None
+            # Pickled now, before serving adds anything to the page object.
+            backend.set(key, entry, _setting("PAGE_CACHE_TIMEOUT", 600))
+        site, route, restrictions, site_settings = entry
+        request._wagtail_site = site
+        request._wagtail_route_for_request = route
+        _preset_restrictions(route[0], restrictions)
+        for model, instance in site_settings:
+            instance._request = request
+            setattr(request, model.get_cache_attr_name(), instance)
         return None
+
+    @staticmethod
+    def resolve(request: HttpRequest, path: str) -> tuple | None:
+        from wagtail.contrib.settings.models import BaseSiteSetting
+        from wagtail.contrib.settings.registry import registry
+        from wagtail.models import Page, Site
+
+        route = Page.route_for_request(request, path)
+        if route is None:
+            return None
+        page, args, kwargs = route
+        if args or kwargs:
+            return None
+        site = Site.find_for_request(request)
+        page.locale  # noqa: B018 (fetched now, kept with the page)
+        restrictions = list(page.get_view_restrictions())
+        site_settings = [
+            (model, model.for_site(site))
+            for model in registry
+            if issubclass(model, BaseSiteSetting)
+        ]
+        return site, route, restrictions, site_settings
+
+
+class _Restrictions:
+    """Stands in for page.get_view_restrictions(); Wagtail's hook only iterates the result."""
+
+    def __init__(self, restrictions: list) -> None:
+        self.restrictions = restrictions
+
+    def __call__(self) -> list:
+        return self.restrictions
+
+
+def _preset_restrictions(page: Any, restrictions: list) -> None:
+    page.get_view_restrictions = _Restrictions(restrictions)
 
 
 # Invalidation -------------------------------------------------------------------------------

@@ -396,3 +396,35 @@ def test_responses_that_set_cookies_or_are_private_are_not_stored():
     varies = HttpResponse("x", headers={"Vary": "Cookie, Authorization"})
     assert not _response_is_cacheable(varies)
     assert _response_is_cacheable(HttpResponse("x", headers={"Vary": "Cookie, Accept-Language"}))
+
+
+@pytest.mark.usefixtures("any_cache")
+def test_view_restriction_applies_at_once_and_keeps_applying(client, site):
+    from wagtail.models import PageViewRestriction
+
+    url = site["urls"]["article"]
+    assert "Vandring i centrum" in warm(client, url)
+    PageViewRestriction.objects.create(
+        page=site["article"], restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    for _ in range(3):  # the first request fills the route cache, the others read it
+        response = client.get(url)
+        assert 'name="password"' in response.content.decode()
+        assert "Brödtext." not in response.content.decode()
+        assert HIT_HEADER not in response or response[HIT_HEADER] != "hit"
+    PageViewRestriction.objects.filter(page=site["article"]).delete()
+    assert "Brödtext." in client.get(url).content.decode()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_login_restricted_page_is_not_shown_to_anonymous_readers(client, site):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=site["index"], restriction_type=PageViewRestriction.LOGIN
+    )
+    url = site["urls"]["article"]  # restricted through its parent
+    for _ in range(3):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/login/" in response["Location"] or "login" in response["Location"]
