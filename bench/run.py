@@ -339,6 +339,35 @@ def measure_phase(args, phase: str, targets: list[Target], data: dict) -> tuple[
                 f"errors {errors + result.non_2xx}  ratio {result.ratio:5.2f}",
                 flush=True,
             )
+        # The trivial view once more at the end: the ceiling is the mean of both, so a change
+        # in the machine's load during the phase shows up as a gap between the two.
+        if ceiling:
+            again = wrk(server, "/bench/ping/", args, args.connections)
+            mean = (ceiling + again["rps"]) / 2
+            print(
+                f"  {phase:<8} {'trivial view (again)':<26} {again['rps']:9.1f} req/s; "
+                f"ceiling for ratios: mean {mean:.1f}",
+                flush=True,
+            )
+            for result in results:
+                if result.available:
+                    result.ratio = result.rps / mean
+            results.append(
+                Result(
+                    phase,
+                    "trivial view (end)",
+                    "/bench/ping/",
+                    True,
+                    rps=again["rps"],
+                    p50_ms=again["p50_ms"],
+                    p95_ms=again["p95_ms"],
+                    p99_ms=again["p99_ms"],
+                    errors=sum(again["errors"].values()),
+                    non_2xx=again["non_2xx"],
+                    ratio=again["rps"] / mean,
+                    raw=again,
+                )
+            )
         rss = server.worker_rss_mb()
     return results, rss
 
@@ -431,6 +460,7 @@ def machine() -> dict:
         0
     ]
     return {
+        "load_average": os.getloadavg(),
         "cpu": cpu,
         "cores": os.cpu_count(),
         "memory": mem,
@@ -456,6 +486,12 @@ def main() -> None:
 
     prepare(args)
     data = discover(args)
+    load = os.getloadavg()[0]
+    if load > 1.0:
+        print(
+            f"Note: the machine's load average is {load:.1f} before the run; other work "
+            "competes with the server and wrk, and the figures will vary more than usual."
+        )
     OUT.mkdir(parents=True, exist_ok=True)
     paths_file = OUT / "article-paths.txt"
     paths_file.write_text("\n".join(path for _, path in data["articles"]) + "\n")
@@ -483,6 +519,7 @@ def main() -> None:
     else:
         checks = check_targets(results, rss)
     report = {
+        "load_average_after": os.getloadavg(),
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": machine(),
         "settings": {
