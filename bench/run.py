@@ -441,6 +441,31 @@ def chart(results: list[Result], path: Path) -> None:
     print(f"Chart: {path.relative_to(ROOT)}")
 
 
+def markdown(report: dict) -> str:
+    """The figures as Markdown tables, for docs/performance.md."""
+    lines = [
+        "| phase | target | req/s | p50 ms | p95 ms | p99 ms | errors | ratio |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in report["results"]:
+        if not r["available"]:
+            lines.append(f"| {r['phase']} | {r['name']} | not available | | | | | |")
+            continue
+        lines.append(
+            f"| {r['phase']} | {r['name']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
+            f"{r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors'] + r['non_2xx']} | "
+            f"{r['ratio']:.2f} |"
+        )
+    if report["targets"]:
+        lines += ["", "| target | limit | measured | |", "|---|---:|---:|---|"]
+        for t in report["targets"]:
+            value = "" if t["value"] is None else f"{t['value']:.2f}"
+            lines.append(f"| {t['target']} | {t.get('limit', '')} | {value} | {t['status']} |")
+    rss = ", ".join(f"{phase}: {values}" for phase, values in report["worker_rss_mb"].items())
+    lines += ["", f"Worker RSS after each phase (MB): {rss}."]
+    return "\n".join(lines) + "\n"
+
+
 def machine() -> dict:
     cpu = ""
     try:
@@ -533,6 +558,7 @@ def main() -> None:
         "targets": checks,
     }
     name = "api" if args.only == "api" else "results"
+    (OUT / f"{name}.md").write_text(markdown(report))
     (OUT / f"{name}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"Figures: {(OUT / f'{name}.json').relative_to(ROOT)}")
     chart(results, OUT / f"{name}.png")
