@@ -13,6 +13,8 @@ INSTALLED_APPS = [
     "contacts",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.api.v3",
+    "ninja",  # serves the API docs page's assets locally instead of from a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -41,8 +43,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security: sees the final response of API, feeds, export and embed.
+    "cms.middleware.PublicReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.LocaleMiddleware",  # Django's, minus redirects of API/feed 404s
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,3 +135,12 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# Headless API (Wagtail API v3, a preview upstream: wagtail is pinned to 8.0.x).
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # partners get display HTML, not Wagtail's database HTML
+WAGTAILAPI_SEARCH_ENABLED = True
+
+# Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (cms.middleware).
+PUBLIC_READ_PATH_PREFIXES = ("/api/v3/", "/feeds/", "/open-data/", "/embed/")
+PUBLIC_READ_MAX_AGE = 300
