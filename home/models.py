@@ -7,8 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
+
+from cms.localization import active_locale
 
 from .blocks import BodyBlock
 
@@ -89,4 +91,4 @@ class SiteSettings(BaseSiteSetting):
         """The footer organisation in the active language, falling back to the one chosen."""
         if self.organisation is None:
             return None
-        return self.organisation.get_translation_or_none(Locale.get_active()) or self.organisation
+        return self.organisation.get_translation_or_none(active_locale()) or self.organisation

@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api_fields import AgreementSummaryField, LivePromisesField
+from cms.localization import SpecificPageForeignKey
 
 
 class PromiseStatus(models.TextChoices):
@@ -75,7 +76,7 @@ class PromiseQuerySet(models.QuerySet):
 class Promise(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """One promise of an agreement. The row holds the published version; drafts live in revisions."""
 
-    agreement = models.ForeignKey(
+    agreement = SpecificPageForeignKey(
         "promises.PromisePage",
         verbose_name=_("överenskommelse"),
         null=True,
@@ -315,7 +316,10 @@ class PromisePage(RoutablePageMixin, Page):
 
     @cached_property
     def live_promises(self) -> list[Promise]:
-        return list(Promise.objects.for_agreement(self))
+        promises = list(Promise.objects.for_agreement(self))
+        for promise in promises:
+            promise.agreement = self  # permalinks need the page; don't fetch it again
+        return promises
 
     def stories_by_promise(self) -> dict[str, list]:
         """Live, public news stories per promise translation_key, in this page's language.

@@ -4,6 +4,8 @@ from django import template
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
+from cms.localization import active_locale
+
 register = template.Library()
 
 
@@ -14,7 +16,7 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
     Used for the language switcher and for hreflang alternates (only real translations).
     """
     request = context.get("request")
-    current = Locale.get_active()
+    current = active_locale()
     translations = {}
     if isinstance(page, Page) and page.pk:
         for translation in (
