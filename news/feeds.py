@@ -21,9 +21,11 @@ class NewsFeedSource:
     index: Page | None
     topic: Topic | None
     request: HttpRequest
+    site_name: str
 
 
 def site_name() -> str:
+    """The kommun's name (the footer organisation), else the site's name: the feeds' author."""
     from home.models import SiteSettings
     from wagtail.models import Site
 
@@ -64,18 +66,20 @@ class NewsRssFeed(Feed):
             if topic_obj is None:
                 raise Http404("Unknown topic.")
         index = NewsIndexPage.objects.live().public().filter(locale=locale).first()
-        return NewsFeedSource(locale=locale, index=index, topic=topic_obj, request=request)
+        return NewsFeedSource(
+            locale=locale, index=index, topic=topic_obj, request=request, site_name=site_name()
+        )
 
     def title(self, source: NewsFeedSource) -> str:
         if source.topic:
             return _("Nyheter om %(topic)s – %(site)s") % {
                 "topic": source.topic.name,
-                "site": site_name(),
+                "site": source.site_name,
             }
-        return _("Nyheter – %(site)s") % {"site": site_name()}
+        return _("Nyheter – %(site)s") % {"site": source.site_name}
 
     def description(self, source: NewsFeedSource) -> str:
-        return _("De senaste nyheterna från %(site)s.") % {"site": site_name()}
+        return _("De senaste nyheterna från %(site)s.") % {"site": source.site_name}
 
     subtitle = description
 
@@ -92,7 +96,7 @@ class NewsRssFeed(Feed):
         return source.request.path
 
     def author_name(self, source: NewsFeedSource) -> str:
-        return site_name()
+        return source.site_name
 
     def items(self, source: NewsFeedSource) -> list[NewsArticlePage]:
         articles = public_news().filter(locale=source.locale)

@@ -23,6 +23,7 @@ class FollowUpSource:
     locale: Locale
     agreement: PromisePage | None
     request: HttpRequest
+    site_name: str = ""
 
 
 class FollowUpRssFeed(Feed):
@@ -37,6 +38,7 @@ class FollowUpRssFeed(Feed):
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         source = self.get_source(request, **kwargs)
         with translation.override(source.locale.language_code):
+            source.site_name = site_name()
             request.follow_up_source = source
             return super().__call__(request, *args, **kwargs)
 
@@ -59,7 +61,7 @@ class FollowUpRssFeed(Feed):
     def title(self, source: FollowUpSource) -> str:
         if source.agreement is not None:
             return _("Uppföljningar: %(agreement)s") % {"agreement": source.agreement.title}
-        return _("Uppföljningar av medborgarlöften – %(site)s") % {"site": site_name()}
+        return _("Uppföljningar av medborgarlöften – %(site)s") % {"site": source.site_name}
 
     def description(self, source: FollowUpSource) -> str:
         return _("Hur det går med medborgarlöftena: varje uppföljning med datum och status.")
@@ -75,7 +77,7 @@ class FollowUpRssFeed(Feed):
         return source.request.path
 
     def author_name(self, source: FollowUpSource) -> str:
-        return site_name()
+        return source.site_name
 
     def items(self, source: FollowUpSource) -> list[PromiseFollowUp]:
         follow_ups = public_follow_ups().filter(promise__locale=source.locale)
