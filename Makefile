@@ -7,7 +7,7 @@ DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
 DATABASE_URL ?= postgres://nytorget:nytorget@127.0.0.1:5432/nytorget
 
-.PHONY: run test lint install install-dev system-packages postgres messages format
+.PHONY: run test lint install install-dev system-packages postgres messages format openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,8 @@ format: install-dev
 
 test: install-dev messages postgres lint
 	$(TEST) DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest --create-db $(PYTEST_ARGS)
+
+# Regenerates the committed OpenAPI document; cms/tests/test_api_contract.py fails until it matches.
+openapi: install-dev
+	$(DEV) $(BIN)/python manage.py export_openapi_schema --api wagtail.api.v3.api.api \
+		--indent 2 --sorted --output docs/openapi.json

@@ -88,6 +88,11 @@ def register_site_routers() -> None:
     from wagtail.api.v3.api import api
     from wagtail.locales.api.v3 import router as locales_router
 
+    api.title = "Nytorget API"
+    api.description = (
+        "Pages, medborgarlöften (promises and agreements), organisations and contact people. "
+        "Reads are anonymous; see docs/api.md. Built on Wagtail API v3 (a preview upstream)."
+    )
     # wagtail_localize.locales replaces wagtail.locales, whose ready() registers this router.
     if not any(prefix == "/locales/" for prefix, _ in api._routers):
         api.add_router("/locales/", locales_router)
