@@ -97,4 +97,3 @@ def register_site_routers() -> None:
     if not any(prefix == "/locales/" for prefix, _ in api._routers):
         api.add_router("/locales/", locales_router)
     use_400_for_bad_reads(api)
-

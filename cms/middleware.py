@@ -135,9 +135,7 @@ class PublicReadMiddleware:
             if personal:
                 patch_cache_control(response, private=True, no_cache=True)
             else:
-                patch_cache_control(
-                    response, public=True, max_age=settings.PUBLIC_READ_MAX_AGE
-                )
+                patch_cache_control(response, public=True, max_age=settings.PUBLIC_READ_MAX_AGE)
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         return get_conditional_response(
             request,

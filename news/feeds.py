@@ -26,8 +26,9 @@ class NewsFeedSource:
 
 def site_name() -> str:
     """The kommun's name (the footer organisation), else the site's name: the feeds' author."""
-    from home.models import SiteSettings
     from wagtail.models import Site
+
+    from home.models import SiteSettings
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
@@ -106,9 +107,7 @@ class NewsRssFeed(Feed):
                 topics__translation_key=source.topic.translation_key
             ).distinct()
         items = list(
-            articles.prefetch_related("topics").order_by("-first_published_at", "-pk")[
-                :FEED_LENGTH
-            ]
+            articles.prefetch_related("topics").order_by("-first_published_at", "-pk")[:FEED_LENGTH]
         )
         # The feed instance is shared between requests: keep per-request data on the items.
         for item in items:

@@ -20,7 +20,7 @@ from wagtail.search.backends import get_search_backend
 from cms.api import ERROR_RESPONSES, Id, QueryText, get_locale_or_400
 from cms.api_fields import AgreementSummaryOut, html
 
-from .models import Promise, PromiseParty, PromisePage, PromiseStatus
+from .models import Promise, PromisePage, PromiseParty, PromiseStatus
 from .queries import (
     agreement_summary,
     party_label,
@@ -341,12 +341,7 @@ def list_promises(
 def get_promise(request: HttpRequest, promise_id: Id) -> Promise:
     from news.models import NewsArticlePage
 
-    promise = (
-        promise_queryset()
-        .prefetch_related("follow_ups")
-        .filter(pk=promise_id)
-        .first()
-    )
+    promise = promise_queryset().prefetch_related("follow_ups").filter(pk=promise_id).first()
     if promise is None:
         raise Http404("No promise matches the given id.")
     stories = (
@@ -410,8 +405,8 @@ class AgreementFilters(Schema):
 
 
 def agreement_queryset() -> QuerySet:
-    promises = Promise.objects.live().select_related("locale").order_by(
-        "focus_area", "sort_order", "pk"
+    promises = (
+        Promise.objects.live().select_related("locale").order_by("focus_area", "sort_order", "pk")
     )
     return (
         public_agreements()

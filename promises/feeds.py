@@ -84,9 +84,9 @@ class FollowUpRssFeed(Feed):
         if source.agreement is not None:
             follow_ups = follow_ups.filter(promise__agreement=source.agreement)
         items = list(
-            follow_ups.select_related("promise", "promise__agreement").order_by(
-                "-date", "-pk"
-            )[:FEED_LENGTH]
+            follow_ups.select_related("promise", "promise__agreement").order_by("-date", "-pk")[
+                :FEED_LENGTH
+            ]
         )
         language = source.locale.language_code
         for item in items:

@@ -11,8 +11,8 @@ from wagtail.query import PageQuerySet
 from .models import (
     Promise,
     PromiseFollowUp,
-    PromiseParty,
     PromisePage,
+    PromiseParty,
     PromiseQuerySet,
     PromiseStatus,
     StatusSummary,

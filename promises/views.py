@@ -190,9 +190,7 @@ def embed_promise(request: HttpRequest, promise_id: int) -> HttpResponse:
             "promises/embed_promise.html",
             {
                 "promise": promise,
-                "promise_url": promise_html_url(
-                    promise, promise.agreement.get_full_url(request)
-                ),
+                "promise_url": promise_html_url(promise, promise.agreement.get_full_url(request)),
                 "agreement": promise.agreement,
                 "last_follow_up": follow_ups[-1] if follow_ups else None,
                 "language": language,
@@ -200,4 +198,3 @@ def embed_promise(request: HttpRequest, promise_id: int) -> HttpResponse:
         )
     response["Content-Language"] = language
     return response
-

@@ -97,7 +97,10 @@ def test_preflight_allows_reads_only(client, world):
 
 def test_writes_get_no_cors_headers(client, world):
     response = client.post(
-        "/api/v3/pages/", data={}, content_type="application/json", HTTP_ORIGIN="https://evil.example"
+        "/api/v3/pages/",
+        data={},
+        content_type="application/json",
+        HTTP_ORIGIN="https://evil.example",
     )
     assert response.status_code in (401, 403)
     assert "Access-Control-Allow-Origin" not in response

@@ -58,7 +58,9 @@ def test_promise_detail_and_agreement_detail(client, agreement):
     agreement_urls = [f"/api/v3/agreements/{agreement.pk}/", f"/api/v3/pages/{agreement.pk}/"]
     few = [queries(client, url) for url in [promise_url, *agreement_urls]]
     for day in range(48):
-        PromiseFollowUpFactory(promise=promise, date=datetime.date(2022, 1, 1) + datetime.timedelta(days=day))
+        PromiseFollowUpFactory(
+            promise=promise, date=datetime.date(2022, 1, 1) + datetime.timedelta(days=day)
+        )
     for _ in range(10):
         ArticlePromise.objects.create(page=NewsArticlePageFactory(parent=index), promise=promise)
     add_promises(agreement, 48, follow_ups=2)

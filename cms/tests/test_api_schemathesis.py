@@ -15,7 +15,6 @@ from hypothesis import settings as hypothesis_settings
 
 from promises.tests.api_data import build_world
 
-
 # Loaded from the running application at collection (the document needs no database).
 # Schemathesis' lazy fixture loader does not work with pytest 9, hence module level.
 # Wagtail's snippet endpoints are left out: they need a token, and hypothesis cannot build

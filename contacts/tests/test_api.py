@@ -12,10 +12,15 @@ def people(locales):
     sv, en = locales
     organisation = OrganisationFactory(name="Polisen", locale=sv)
     active = ContactPersonFactory(
-        name="Kommunpolis Andersson", organisation=organisation, email="polis@example.org", locale=sv
+        name="Kommunpolis Andersson",
+        organisation=organisation,
+        email="polis@example.org",
+        locale=sv,
     )
     inactive = ContactPersonFactory(name="Slutat Svensson", is_active=False, locale=sv)
-    english = OrganisationFactory(name="The Police", locale=en, translation_key=organisation.translation_key)
+    english = OrganisationFactory(
+        name="The Police", locale=en, translation_key=organisation.translation_key
+    )
     return organisation, active, inactive, english
 
 

@@ -15,7 +15,7 @@ from contacts.models import ContactPerson, Organisation
 from news.factories import NewsArticlePageFactory, NewsIndexPageFactory, TopicFactory
 from news.models import ArticlePromise, NewsArticlePage, Topic
 from promises.factories import PromiseFactory, PromiseFollowUpFactory, PromisePageFactory
-from promises.models import Promise, PromiseParty, PromisePage, PromiseStatus
+from promises.models import Promise, PromisePage, PromiseParty, PromiseStatus
 
 DRAFT_TITLE = "Ändrad bara i ett utkast"
 HIDDEN_TITLES = {

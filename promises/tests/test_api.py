@@ -36,7 +36,9 @@ def test_list_has_the_published_promises_of_public_agreements_only(client, world
 def test_list_item_has_stable_id_permalink_and_status(client, world):
     item = get_json(client, "/api/v3/promises/?status=fulfilled")["items"][0]
     assert item["id"] == world.walks.pk
-    assert item["meta"]["html_url"] == "http://localhost/sv/medborgarloften-2021/trygghetsvandringar/"
+    assert (
+        item["meta"]["html_url"] == "http://localhost/sv/medborgarloften-2021/trygghetsvandringar/"
+    )
     assert item["meta"]["detail_url"].endswith(f"/api/v3/promises/{world.walks.pk}/")
     assert item["status"] == "fulfilled"
     assert item["status_label"] == "uppfyllt"
@@ -52,7 +54,10 @@ def test_list_item_has_stable_id_permalink_and_status(client, world):
         ("year=2021", ["Information till föräldrar", "Två trygghetsvandringar"]),
         ("year=2020", []),
         ("status=in_progress", ["Information till föräldrar"]),
-        ("status=in_progress&status=fulfilled", ["Information till föräldrar", "Två trygghetsvandringar"]),
+        (
+            "status=in_progress&status=fulfilled",
+            ["Information till föräldrar", "Två trygghetsvandringar"],
+        ),
         ("party=police", ["Information till föräldrar"]),
         ("focus_area=droger", ["Information till föräldrar"]),
         ("locale=sv", ["Information till föräldrar", "Två trygghetsvandringar"]),

@@ -37,9 +37,7 @@ def test_csv_has_one_row_per_published_promise(client, world):
 
 
 def test_json_with_english_labels(client, world):
-    response = client.get(
-        f"/open-data/agreements/{world.agreement.pk}/promises.json?language=en"
-    )
+    response = client.get(f"/open-data/agreements/{world.agreement.pk}/promises.json?language=en")
     assert response.status_code == 200
     assert response["Content-Language"] == "en"
     data = response.json()
