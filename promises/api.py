@@ -238,7 +238,7 @@ def agreement_ref(page: PromisePage, request: HttpRequest) -> dict:
 
 def agreement_links(page: PromisePage, request: HttpRequest) -> dict:
     def url(name: str, **kwargs: Any) -> str:
-        return request.build_absolute_uri(reverse(name, kwargs={"page_id": page.pk, **kwargs}))
+        return get_full_url(request, reverse(name, kwargs={"page_id": page.pk, **kwargs}))
 
     return {
         "export_csv": url("open_data_promises", format="csv"),
