@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.api.v3.errors import problem_response
@@ -68,8 +69,16 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     Django's redirects any 404 outside `i18n_patterns` to `/sv/<path>`, which Wagtail's
     catch-all route accepts: an API 404 (problem+json) would become a redirect to an HTML page.
-    Those paths carry their language in the path or the data, not in Accept-Language.
+    Those paths carry their language in the path or the data, not in Accept-Language, so they
+    are served in the default language whatever the browser asks: one cacheable answer per URL.
     """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if is_public_read_path(request.path_info):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            return
+        super().process_request(request)
 
     def process_response(self, request: HttpRequest, response: HttpResponseBase):
         if is_public_read_path(request.path_info):

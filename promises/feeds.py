@@ -114,6 +114,9 @@ class FollowUpRssFeed(Feed):
     def item_pubdate(self, item: PromiseFollowUp) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time.min))
 
+    # Atom requires an entry's <updated>: a follow-up is not edited after its date.
+    item_updateddate = item_pubdate
+
     def item_categories(self, item: PromiseFollowUp) -> list[str]:
         return [item.status_label, item.promise.focus_area]
 

@@ -141,3 +141,11 @@ def test_api_404_is_not_redirected_to_a_language_prefix(client, world):
     response = client.get("/api/v3/promises/99999999/")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_answers_do_not_depend_on_accept_language(client, world):
+    for url in ["/api/v3/openapi.json", "/api/v3/promises/", "/feeds/sv/news/atom/"]:
+        swedish = client.get(url)
+        english = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert swedish.content == english.content, url
+        assert "Accept-Language" not in english.get("Vary", "")

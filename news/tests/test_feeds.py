@@ -37,6 +37,8 @@ def test_news_feed_has_the_live_public_stories(client, world, kind, version):
     assert entry.summary == "Så gick det 2021."
     assert entry.published_parsed is not None
     assert [t.term for t in entry.tags] == ["Trygghet"]
+    if kind == "atom":  # RFC 4287 requires <updated> on every entry
+        assert entry.updated_parsed is not None
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
@@ -78,3 +80,10 @@ def test_feeds_are_linked_from_news_pages(client, world):
     soup = BeautifulSoup(client.get("/sv/nyheter/?topic=trygghet").content, "html.parser")
     hrefs = [link["href"] for link in soup.select('head link[rel="alternate"][type]')]
     assert "/feeds/sv/news/trygghet/atom/" in hrefs
+
+
+def test_draft_revision_of_a_live_story_is_not_in_the_feed(client, world):
+    world.story.title = "Ny rubrik i utkast"
+    world.story.save_revision()
+    feed = parse(client, "/feeds/sv/news/atom/")
+    assert [e.title for e in feed.entries] == ["Nästan alla löften uppfyllda"]

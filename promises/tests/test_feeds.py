@@ -20,6 +20,12 @@ def world(home):
     return world
 
 
+def test_follow_up_of_a_promise_with_a_draft_shows_the_published_title(client, world):
+    PromiseFollowUpFactory(promise=world.parents, note="Möte med föräldrar.")
+    feed = parse(client, "/feeds/sv/follow-ups/atom/")  # checks the draft title is absent
+    assert "Information till föräldrar: uppfyllt" in [e.title for e in feed.entries]
+
+
 def parse(client, url: str) -> feedparser.FeedParserDict:
     response = client.get(url)
     assert response.status_code == 200, url
@@ -44,6 +50,8 @@ def test_each_follow_up_is_an_entry_newest_first(client, world, kind):
     ]
     assert feed.entries[0].link == "http://localhost/sv/medborgarloften-2021/trygghetsvandringar/"
     assert len({e.id for e in feed.entries}) == 2  # unique ids for one promise's follow-ups
+    if kind == "atom":  # RFC 4287 requires <updated> on every entry
+        assert all(e.get("updated_parsed") for e in feed.entries)
     # The follow-up's date, midnight in Stockholm (23:00 UTC the day before).
     assert tuple(feed.entries[0].published_parsed[:4]) == (2021, 12, 14, 23)
 
