@@ -7,6 +7,7 @@ models import this module.
 
 from typing import Any, Literal
 
+from django.utils import translation
 from ninja import Schema
 from rest_framework import serializers
 from wagtail.api.rich_text import APIRichText
@@ -69,41 +70,39 @@ class TopicsField(WholeObjectField):
         return [TopicOut(id=t.pk, name=t.name, slug=t.slug) for t in topics]
 
 
+def contact_out(contact: Any) -> ContactOut:
+    """A person or organisation as partners see it (the same facts as the contact card)."""
+    from contacts.models import ContactPerson
+
+    if isinstance(contact, ContactPerson):
+        return ContactOut(
+            kind="person",
+            id=contact.pk,
+            name=contact.name,
+            role_title=contact.role_title,
+            organisation=contact.organisation.name if contact.organisation else "",
+            phone=contact.phone,
+            email=contact.email,
+        )
+    return ContactOut(
+        kind="organisation",
+        id=contact.pk,
+        name=contact.name,
+        phone=contact.switchboard,
+        email=contact.email,
+    )
+
+
 class ContactsField(WholeObjectField):
     """The contacts the page shows the public: inactive people never leave, even as an id."""
 
     def to_representation(self, page: Any) -> list[ContactOut]:
         from contacts.blocks import visible_contact
-        from contacts.models import ContactPerson
 
-        contacts = []
-        for block in page.contacts:
-            contact = visible_contact(block.value)
-            if contact is None:
-                continue
-            if isinstance(contact, ContactPerson):
-                contacts.append(
-                    ContactOut(
-                        kind="person",
-                        id=contact.pk,
-                        name=contact.name,
-                        role_title=contact.role_title,
-                        organisation=contact.organisation.name if contact.organisation else "",
-                        phone=contact.phone,
-                        email=contact.email,
-                    )
-                )
-            else:
-                contacts.append(
-                    ContactOut(
-                        kind="organisation",
-                        id=contact.pk,
-                        name=contact.name,
-                        phone=contact.switchboard,
-                        email=contact.email,
-                    )
-                )
-        return contacts
+        # The blocks load their snippets in the active language: make it the page's.
+        with translation.override(page.locale.language_code):
+            contacts = [visible_contact(block.value) for block in page.contacts]
+        return [contact_out(contact) for contact in contacts if contact is not None]
 
 
 class FollowedPromisesField(WholeObjectField):

@@ -26,6 +26,10 @@ def test_article_detail_has_partner_fields(client, world):
     body_html = data["body"][0]["value"]
     assert 'href="/sv/medborgarloften-2021/"' in body_html
     assert "linktype" not in body_html
+    # A contact block in the body: the inactive person is replaced by the organisation.
+    assert data["body"][1]["type"] == "contact"
+    assert data["body"][1]["value"]["kind"] == "organisation"
+    assert data["body"][1]["value"]["id"] == world.organisation.pk
     assert data["topics"] == [{"id": world.topic.pk, "name": "Trygghet", "slug": "trygghet"}]
     # The inactive person's block falls back to the organisation.
     assert [(c["kind"], c["name"]) for c in data["contacts"]] == [
@@ -82,3 +86,31 @@ def test_docs_page_works_offline(client, world):
     assert "/static/ninja/" in html
     assert "cdn." not in html
     assert "https://" not in html
+
+
+def test_english_story_shows_contacts_and_topics_in_english(client, world, home_en):
+    from contacts.factories import ContactPersonFactory
+    from news.factories import NewsArticlePageFactory, NewsIndexPageFactory, TopicFactory
+
+    en = home_en.locale
+    ContactPersonFactory(
+        locale=en,
+        translation_key=world.person.translation_key,
+        name=world.person.name,
+        role_title="Safety coordinator",
+        organisation=world.organisation,
+    )
+    topic_en = TopicFactory(
+        locale=en, translation_key=world.topic.translation_key, name="Safety", slug="trygghet"
+    )
+    index_en = NewsIndexPageFactory(parent=home_en, slug="news")
+    story_en = NewsArticlePageFactory(
+        parent=index_en,
+        title="Almost all promises kept",
+        contacts=[("contact", {"person": world.person, "organisation": None})],
+    )
+    story_en.topics.add(world.topic)
+    story_en.save_revision().publish()
+    data = client.get(f"/api/v3/pages/{story_en.pk}/").json()
+    assert data["contacts"][0]["role_title"] == "Safety coordinator"
+    assert data["topics"] == [{"id": topic_en.pk, "name": "Safety", "slug": "trygghet"}]

@@ -126,6 +126,7 @@ def build_world(home: Page) -> World:
         lead="Så gick det 2021.",
         body=[
             ("text", f'<p>Läs om <a linktype="page" id="{agreement.pk}">löftena</a>.</p>'),
+            ("contact", {"person": inactive, "organisation": organisation}),
         ],
         contacts=[
             ("contact", {"person": person, "organisation": None}),
