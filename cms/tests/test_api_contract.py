@@ -51,3 +51,14 @@ def test_article_fields_are_documented():
     fields = schemas["NewsArticlePageSchema"]["properties"]
     for name in ("lead", "body", "last_published_at", "topics", "contacts", "followed_promises"):
         assert name in fields
+
+
+def test_every_page_type_declares_api_fields():
+    from wagtail.models import Page, get_page_models
+
+    missing = [
+        model._meta.label
+        for model in get_page_models()
+        if model is not Page and not getattr(model, "api_fields", None)
+    ]
+    assert missing == []
