@@ -7,7 +7,7 @@ DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
 DATABASE_URL ?= postgres://nytorget:nytorget@127.0.0.1:5432/nytorget
 
-.PHONY: run test lint install install-dev system-packages postgres messages format bench
+.PHONY: run test lint install install-dev system-packages postgres messages format bench openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,8 @@ bench: install messages postgres
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/pip install --quiet -r bench/requirements.txt
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Regenerates the committed OpenAPI document; cms/tests/test_api_contract.py fails until it matches.
+openapi: install-dev
+	$(DEV) $(BIN)/python manage.py export_openapi_schema --api wagtail.api.v3.api.api \
+		--indent 2 --sorted --output docs/openapi.json

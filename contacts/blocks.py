@@ -55,6 +55,13 @@ class ContactBlock(blocks.StructBlock):
             )
         return value
 
+    def get_api_representation(self, value, context=None):
+        """In the API as on the page: the visible contact's details, never an inactive person."""
+        from cms.api_fields import contact_out
+
+        contact = visible_contact(value)
+        return contact_out(contact).dict() if contact is not None else None
+
 
 def visible_contact(value) -> object | None:
     """What a ContactBlock may show the public: an active person, else the organisation."""

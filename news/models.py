@@ -6,11 +6,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api_fields import ContactsField, FollowedPromisesField, TopicsField
 from cms.localization import localize
 from home.blocks import BodyBlock, ContactsBlock
 
@@ -49,6 +51,7 @@ class NewsIndexPage(Page):
     lead = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
+    api_fields = [APIField("lead")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
@@ -124,6 +127,14 @@ class NewsArticlePage(Page):
         index.SearchField("lead", boost=2),
         index.SearchField("body"),
         index.FilterField("locale_id"),
+    ]
+    api_fields = [
+        APIField("lead"),
+        APIField("body"),
+        APIField("last_published_at"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("contacts", serializer=ContactsField()),
+        APIField("followed_promises", serializer=FollowedPromisesField()),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

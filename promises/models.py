@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
@@ -24,6 +25,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api_fields import AgreementSummaryField, LivePromisesField
 from cms.localization import SpecificPageForeignKey
 
 
@@ -285,6 +287,15 @@ class PromisePage(RoutablePageMixin, Page):
         index.SearchField("lead"),
         index.SearchField("problem_picture"),
         index.SearchField("parties"),
+    ]
+    api_fields = [
+        APIField("lead"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("parties"),
+        APIField("problem_picture"),
+        APIField("summary", serializer=AgreementSummaryField()),
+        APIField("promises", serializer=LivePromisesField()),
     ]
 
     parent_page_types = ["home.HomePage"]

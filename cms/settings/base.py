@@ -14,6 +14,8 @@ INSTALLED_APPS = [
     "contacts",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.api.v3",
+    "ninja",  # serves the API docs page's assets locally instead of from a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -44,10 +46,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outermost after security: sees the final response of API, feeds, export and embed.
+    "cms.middleware.PublicReadMiddleware",
     # Anonymous GETs answered from the cache skip everything below (see cms/cache.py).
     "cms.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.LocaleMiddleware",  # Django's, minus redirects of API/feed 404s
     # Anonymous GETs skip Wagtail's page-by-page routing queries (see cms/cache.py).
     "cms.cache.RouteMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,3 +168,12 @@ FRAGMENT_CACHE_ENABLED = os.environ.get("FRAGMENT_CACHE_ENABLED", "true").lower(
 
 # A trivial view and a search probe for `make bench` (bench/), off unless asked for.
 BENCH_ENDPOINTS = os.environ.get("NYTORGET_BENCH", "") == "1"
+
+# Headless API (Wagtail API v3, a preview upstream: wagtail is pinned to 8.0.x).
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # partners get display HTML, not Wagtail's database HTML
+WAGTAILAPI_SEARCH_ENABLED = True
+
+# Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (cms.middleware).
+PUBLIC_READ_PATH_PREFIXES = ("/api/v3/", "/feeds/", "/open-data/", "/embed/")
+PUBLIC_READ_MAX_AGE = 300

@@ -1,0 +1,154 @@
+"""HTTP caching and CORS for everything partners read: the API, feeds, open data and embeds.
+
+Written once here rather than per view, so a new endpoint under one of
+`settings.PUBLIC_READ_PATH_PREFIXES` gets the same behaviour without remembering to.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
+from wagtail.api.v3.errors import problem_response
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+# Partners may send conditional headers cross-origin; nothing that carries credentials.
+ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+EXPOSED_HEADERS = "ETag, Last-Modified, Content-Disposition"
+LAST_MODIFIED_TIMEOUT = 60 * 60 * 24 * 30
+
+
+def is_public_read_path(path: str) -> bool:
+    return path.startswith(tuple(settings.PUBLIC_READ_PATH_PREFIXES))
+
+
+def cors_headers(response: HttpResponseBase) -> None:
+    """Let any origin read, never write: no credentials, only read methods."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
+    response["Access-Control-Allow-Headers"] = ALLOWED_REQUEST_HEADERS
+    response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+    response["Access-Control-Max-Age"] = "86400"
+
+
+def representation_last_modified(request: HttpRequest, etag: str) -> int:
+    """When this URL first answered with this representation (an epoch second).
+
+    Our content has no single modification time (a promise, its follow-ups, its agreement page
+    and the stories about it change separately, and unpublishing or deleting leaves no date), so
+    Last-Modified is the time the server first produced the current ETag for the URL. It moves
+    forward whenever the content does, and never backwards, which is all a conditional request
+    needs. The shared cache (Redis in production) keeps it consistent between app servers.
+    """
+    key = "public-read:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    seen = cache.get(key)
+    now = int(time.time())
+    if seen and seen[0] == etag:
+        return seen[1]
+    # Strictly later than the last version, even when the content changed within one second.
+    modified = max(now, seen[1] + 1) if seen else now
+    cache.set(key, (etag, modified), LAST_MODIFIED_TIMEOUT)
+    return modified
+
+
+def has_nul(request: HttpRequest) -> bool:
+    return "\x00" in request.path_info or any(
+        "\x00" in key or any("\x00" in value for value in values)
+        for key, values in request.GET.lists()
+    )
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except on partner paths, which have no language prefix to add.
+
+    Django's redirects any 404 outside `i18n_patterns` to `/sv/<path>`, which Wagtail's
+    catch-all route accepts: an API 404 (problem+json) would become a redirect to an HTML page.
+    Those paths carry their language in the path or the data, not in Accept-Language, so they
+    are served in the default language whatever the browser asks: one cacheable answer per URL.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if is_public_read_path(request.path_info):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            return
+        super().process_request(request)
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase):
+        if is_public_read_path(request.path_info):
+            return response
+        return super().process_response(request, response)
+
+
+class PublicReadMiddleware:
+    """ETag, Last-Modified, 304s, Cache-Control and open read-only CORS on public read paths."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not is_public_read_path(request.path_info):
+            return self.get_response(request)
+        if request.method == "OPTIONS":
+            # A CORS preflight (or a plain OPTIONS): answer for reads only.
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(READ_METHODS)
+            cors_headers(response)
+            return response
+        if has_nul(request):
+            # PostgreSQL text cannot hold NUL; without this, such a query is a 500 in places.
+            response = problem_response(
+                status=400, detail="Query parameters must not contain NUL characters."
+            )
+            cors_headers(response)
+            return response
+        if request.method not in ("GET", "HEAD"):
+            # Writes (API with a token) get no CORS headers, so browsers block cross-origin use.
+            return self.get_response(request)
+
+        is_head = request.method == "HEAD"
+        if is_head:
+            # Ninja routes answer GET only; HEAD is the same response without the body.
+            request.method = "GET"
+        response = self.get_response(request)
+        response = self.add_caching(request, response)
+        cors_headers(response)
+        if is_head and not response.streaming:
+            length = len(response.content)
+            response.content = b""
+            if response.status_code != 304:
+                response["Content-Length"] = str(length)
+        return response
+
+    def add_caching(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        if response.status_code != 200 or response.streaming:
+            if response.status_code >= 400 and not response.has_header("Cache-Control"):
+                patch_cache_control(response, no_cache=True)
+            return response
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        # A token may see more than the public, so its answers are the caller's alone.
+        personal = "HTTP_AUTHORIZATION" in request.META
+        if not personal:
+            # Replaces a view's own guess (a feed's newest item date misses deletions).
+            response["Last-Modified"] = http_date(
+                representation_last_modified(request, response["ETag"])
+            )
+        if not response.has_header("Cache-Control"):
+            if personal:
+                patch_cache_control(response, private=True, no_cache=True)
+            else:
+                patch_cache_control(response, public=True, max_age=settings.PUBLIC_READ_MAX_AGE)
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=last_modified,
+            response=response,
+        )

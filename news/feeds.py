@@ -1,0 +1,140 @@
+"""RSS 2.0 and Atom feeds of news, per language and per topic, for partners' sites and readers."""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+from wagtail.query import PageQuerySet
+
+from .models import NewsArticlePage, NewsIndexPage, Topic
+
+FEED_LENGTH = 30
+
+
+@dataclass
+class NewsFeedSource:
+    locale: Locale
+    index: Page | None
+    topic: Topic | None
+    request: HttpRequest
+    site_name: str
+
+
+def site_name() -> str:
+    """The kommun's name (the footer organisation), else the site's name: the feeds' author."""
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        organisation = SiteSettings.for_site(site).footer_organisation
+        if organisation is not None:
+            return organisation.name
+        return site.site_name or "Nytorget"
+    return "Nytorget"
+
+
+def public_news() -> PageQuerySet:
+    return NewsArticlePage.objects.live().public().defer_streamfields()
+
+
+class NewsRssFeed(Feed):
+    """Latest live, public stories in one language, optionally of one topic."""
+
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        language = kwargs.get("language", "")
+        if language not in dict(translation.trans_real.get_languages()):
+            raise Http404("Unknown language.")
+        with translation.override(language):
+            return super().__call__(request, *args, **kwargs)
+
+    def get_object(
+        self, request: HttpRequest, language: str, topic: str | None = None
+    ) -> NewsFeedSource:
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is None:
+            raise Http404("Unknown language.")
+        topic_obj = None
+        if topic is not None:
+            topic_obj = Topic.objects.filter(locale=locale, slug=topic).first()
+            if topic_obj is None:
+                raise Http404("Unknown topic.")
+        index = NewsIndexPage.objects.live().public().filter(locale=locale).first()
+        return NewsFeedSource(
+            locale=locale, index=index, topic=topic_obj, request=request, site_name=site_name()
+        )
+
+    def title(self, source: NewsFeedSource) -> str:
+        if source.topic:
+            return _("Nyheter om %(topic)s – %(site)s") % {
+                "topic": source.topic.name,
+                "site": source.site_name,
+            }
+        return _("Nyheter – %(site)s") % {"site": source.site_name}
+
+    def description(self, source: NewsFeedSource) -> str:
+        return _("De senaste nyheterna från %(site)s.") % {"site": source.site_name}
+
+    subtitle = description
+
+    def link(self, source: NewsFeedSource) -> str:
+        if source.index is not None:
+            url = source.index.get_full_url(source.request)
+            if url and source.topic:
+                return f"{url}?topic={source.topic.slug}"
+            if url:
+                return url
+        return f"/{source.locale.language_code}/"
+
+    def feed_url(self, source: NewsFeedSource) -> str:
+        return source.request.path
+
+    def author_name(self, source: NewsFeedSource) -> str:
+        return source.site_name
+
+    def items(self, source: NewsFeedSource) -> list[NewsArticlePage]:
+        articles = public_news().filter(locale=source.locale)
+        if source.topic is not None:
+            # A story may still point at the topic's Swedish original: match any translation.
+            articles = articles.filter(
+                topics__translation_key=source.topic.translation_key
+            ).distinct()
+        items = list(
+            articles.prefetch_related("topics").order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+        )
+        # The feed instance is shared between requests: keep per-request data on the items.
+        for item in items:
+            item.feed_link = item.get_full_url(source.request)
+        return items
+
+    def item_title(self, item: NewsArticlePage) -> str:
+        return item.title
+
+    def item_description(self, item: NewsArticlePage) -> str:
+        return item.lead
+
+    def item_link(self, item: NewsArticlePage) -> str:
+        return item.feed_link
+
+    def item_guid(self, item: NewsArticlePage) -> str:
+        return item.feed_link
+
+    def item_pubdate(self, item: NewsArticlePage):
+        return item.first_published_at
+
+    def item_updateddate(self, item: NewsArticlePage):
+        return item.last_published_at
+
+    def item_categories(self, item: NewsArticlePage) -> list[str]:
+        return [topic.name for topic in item.topics.all()]
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
