@@ -369,7 +369,12 @@ def content_changed(instance: Any = None) -> None:
     bump_generation()
     transaction.on_commit(bump_generation)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        urls = affected_urls(instance)
+        try:
+            # Worked out now: after a delete, the object's URLs cannot be found any more.
+            urls = affected_urls(instance)
+        except Exception:  # a CDN problem must never stop an editor from publishing
+            logger.exception("Could not work out the URLs to purge from the CDN")
+            return
         transaction.on_commit(lambda: purge_cdn(urls))
 
 
