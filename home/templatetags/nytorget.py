@@ -59,3 +59,114 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
 @register.inclusion_tag("components/status_badge.html")
 def status_badge(status: str, label: str) -> dict:
     return {"status": status, "label": label}
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context) -> dict:
+    """The header menu and the footer's accessibility-statement link, for the active language.
+
+    Two queries per page whatever the site's size: the language's home page children that are
+    in menus, and the statement page.
+    """
+    from home.models import STATEMENT_CACHE_KEY, AccessibilityStatementPage, remember
+
+    request = context.get("request")
+    locale = Locale.get_active()
+    home = (
+        Page.objects.filter(depth=2, locale=locale, live=True).only("path", "depth").first()
+    )
+    menu = []
+    if home is not None:
+        menu = list(
+            home.get_children().live().public().in_menu().only("title", "url_path", "depth", "path")
+        )
+    statement = (
+        AccessibilityStatementPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .only("title", "url_path", "depth", "path")
+        .first()
+    )
+    statement_url = statement.get_url(request) if statement else None
+    remember(STATEMENT_CACHE_KEY.format(language=locale.language_code), statement_url)
+    return {
+        "menu": [{"title": p.title, "url": p.get_url(request), "page": p} for p in menu],
+        "statement_url": statement_url,
+    }
+
+
+@register.simple_tag
+def page_description(page, fallback: str = "") -> str:
+    """The meta description: the editor's search description, else the page's lead."""
+    if page is None:
+        return fallback
+    text = getattr(page, "search_description", "") or getattr(page, "lead", "") or fallback
+    text = " ".join(str(text).split())
+    return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+
+
+def _organisation_data(organisation, request, logo_url: str | None) -> dict:
+    data = {"@type": "GovernmentOrganization", "name": organisation.name}
+    if organisation.website:
+        data["url"] = organisation.website
+    if organisation.switchboard:
+        data["telephone"] = organisation.switchboard
+    if organisation.email:
+        data["email"] = organisation.email
+    if organisation.postal_address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": ", ".join(organisation.postal_address.splitlines()),
+            "addressCountry": "SE",
+        }
+    if logo_url:
+        data["logo"] = logo_url
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page=None, organisation=None, logo_url: str | None = None) -> str:
+    """schema.org JSON-LD: NewsArticle for stories, GovernmentOrganization for the home page."""
+    import json
+
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+
+    from home.models import HomePage
+    from news.models import NewsArticlePage
+
+    request = context.get("request")
+    data = None
+    if isinstance(page, NewsArticlePage):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": page.title[:110],
+            "description": page.lead,
+            "inLanguage": Locale.get_active().language_code,
+            "mainEntityOfPage": page.get_full_url(request),
+        }
+        if page.first_published_at:
+            data["datePublished"] = page.first_published_at.isoformat()
+            data["dateModified"] = (page.last_published_at or page.first_published_at).isoformat()
+        if organisation is not None:
+            data["publisher"] = _organisation_data(organisation, request, logo_url)
+            data["author"] = {"@type": "GovernmentOrganization", "name": organisation.name}
+    elif isinstance(page, HomePage) and organisation is not None:
+        data = {"@context": "https://schema.org", **_organisation_data(organisation, request, logo_url)}
+        data.setdefault("url", page.get_full_url(request))
+    if data is None:
+        return ""
+    # Escape like Django's json_script so that no text can close the script element.
+    text = json.dumps(data, ensure_ascii=False).translate(
+        {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def search_query_string(query: str, search_type: str) -> str:
+    """The start of a pagination link's query string, e.g. "q=l%C3%B6fte&type=news&"."""
+    from django.utils.http import urlencode
+
+    return urlencode({"q": query, "type": search_type}) + "&"
