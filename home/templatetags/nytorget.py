@@ -144,7 +144,7 @@ def json_ld(context, page=None, organisation=None, logo_url: str | None = None) 
             "headline": page.title[:110],
             "description": page.lead,
             "inLanguage": Locale.get_active().language_code,
-            "mainEntityOfPage": page.get_full_url(request),
+            "mainEntityOfPage": absolute_url(context, page),
         }
         if page.first_published_at:
             data["datePublished"] = page.first_published_at.isoformat()
@@ -154,7 +154,7 @@ def json_ld(context, page=None, organisation=None, logo_url: str | None = None) 
             data["author"] = {"@type": "GovernmentOrganization", "name": organisation.name}
     elif isinstance(page, HomePage) and organisation is not None:
         data = {"@context": "https://schema.org", **_organisation_data(organisation, request, logo_url)}
-        data.setdefault("url", page.get_full_url(request))
+        data.setdefault("url", absolute_url(context, page))
     if data is None:
         return ""
     # Escape like Django's json_script so that no text can close the script element.
@@ -170,3 +170,15 @@ def search_query_string(query: str, search_type: str) -> str:
     from django.utils.http import urlencode
 
     return urlencode({"q": query, "type": search_type}) + "&"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, target=None) -> str:
+    """A full URL for a page or a path, on the host the visitor used (like the hreflang links)."""
+    request = context.get("request")
+    if target is None or target == "":
+        return ""
+    url = target.get_url(request) if isinstance(target, Page) else str(target)
+    if not url:
+        return ""
+    return request.build_absolute_uri(url) if request else url
