@@ -85,7 +85,9 @@ class AccessibilityGapBlock(blocks.StructBlock):
     description = blocks.TextBlock(label=_("Beskrivning"))
     reason = blocks.ChoiceBlock(choices=GAP_REASONS, default="non_compliance", label=_("Skäl"))
     wcag = blocks.CharBlock(
-        label=_("WCAG-kriterium"), required=False, help_text=_("T.ex. 1.1.1 Icke-textuellt innehåll")
+        label=_("WCAG-kriterium"),
+        required=False,
+        help_text=_("T.ex. 1.1.1 Icke-textuellt innehåll"),
     )
     fix_by = blocks.CharBlock(
         label=_("Åtgärdas"), required=False, help_text=_("T.ex. under våren 2027")

@@ -216,15 +216,8 @@ class AccessibilityStatementPage(Page):
         verbose_name = _("tillgänglighetsredogörelse")
 
 
-_remembered: dict[str, dict] = {}
-
-
 def remember_footer(language: str, organisation) -> None:
-    """Keep the footer contact data in the cache for the 500 page, which must not need the database.
-
-    Written only when it changed since this process last wrote it, so a page view costs no
-    cache write.
-    """
+    """Keep the footer contact data in the cache for the 500 page, which must not need the database."""
     data = {
         field: getattr(organisation, field)
         for field in (
@@ -240,10 +233,9 @@ def remember_footer(language: str, organisation) -> None:
 
 
 def remember(key: str, value) -> None:
-    """Write `value` to the cache only when it changed since this process last wrote it."""
-    if _remembered.get(key, ...) != value:
+    """Write `value` to the cache when it differs: a page view costs one cache read, rarely a write."""
+    if cache.get(key, ...) != value:
         cache.set(key, value, None)
-        _remembered[key] = value
 
 
 @register_setting(icon="site")

@@ -51,10 +51,14 @@ class LocalizedSitemap(Sitemap):
                 for t in by_key[item.translation_key]
                 if len(by_key[item.translation_key]) > 1
             ]
-            urls.append({"item": item, "location": location, "lastmod": lastmod, "alternates": alternates})
+            urls.append(
+                {"item": item, "location": location, "lastmod": lastmod, "alternates": alternates}
+            )
             last_mods.add(lastmod)
             for promise in promises.get(item.pk, []):
-                urls.append({"item": promise, "location": f"{location}{promise.slug}/", "lastmod": lastmod})
+                urls.append(
+                    {"item": promise, "location": f"{location}{promise.slug}/", "lastmod": lastmod}
+                )
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls

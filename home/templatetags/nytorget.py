@@ -72,9 +72,7 @@ def site_chrome(context) -> dict:
 
     request = context.get("request")
     locale = Locale.get_active()
-    home = (
-        Page.objects.filter(depth=2, locale=locale, live=True).only("path", "depth").first()
-    )
+    home = Page.objects.filter(depth=2, locale=locale, live=True).only("path", "depth").first()
     menu = []
     if home is not None:
         menu = list(
@@ -153,7 +151,10 @@ def json_ld(context, page=None, organisation=None, logo_url: str | None = None) 
             data["publisher"] = _organisation_data(organisation, request, logo_url)
             data["author"] = {"@type": "GovernmentOrganization", "name": organisation.name}
     elif isinstance(page, HomePage) and organisation is not None:
-        data = {"@context": "https://schema.org", **_organisation_data(organisation, request, logo_url)}
+        data = {
+            "@context": "https://schema.org",
+            **_organisation_data(organisation, request, logo_url),
+        }
         data.setdefault("url", absolute_url(context, page))
     if data is None:
         return ""

@@ -53,9 +53,7 @@ def test_skip_link_is_first_visible_on_focus_and_moves_focus_to_main(live_server
     assert active.get_attribute("class") == "skip-link"
     assert active.is_displayed()
     # Visible focus: the focused link has an outline.
-    outline = browser.execute_script(
-        "return getComputedStyle(document.activeElement).outlineStyle"
-    )
+    outline = browser.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none")
     rect = browser.execute_script("return document.activeElement.getBoundingClientRect().left")
     assert rect >= 0  # on screen, not parked off the left edge

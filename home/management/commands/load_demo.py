@@ -342,7 +342,9 @@ class Command(BaseCommand):
         draw.polygon(shield, fill=(255, 255, 255, 255), outline=(0, 58, 110, 255), width=8)
         draw.polygon([(40, 36), (152, 36), (152, 92), (96, 150), (40, 92)], fill=(0, 82, 155, 255))
         for y in (70, 96):
-            draw.line([(52, y), (76, y - 10), (100, y), (124, y - 10), (148, y)], fill="white", width=8)
+            draw.line(
+                [(52, y), (76, y - 10), (100, y), (124, y - 10), (148, y)], fill="white", width=8
+            )
         buffer = BytesIO()
         canvas.save(buffer, "PNG")
         return Image.objects.create(
