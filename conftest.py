@@ -46,3 +46,42 @@ def home_en(home, locales):
     from home.factories import HomePageFactory
 
     return HomePageFactory.translation_of(home, locales[1])
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """A logged-in superuser, as the admin's editors are in these tests."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def news_index(home):
+    from news.factories import NewsIndexPageFactory
+
+    return NewsIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def agreement(home):
+    from promises.factories import PromisePageFactory
+
+    return PromisePageFactory(
+        parent=home, title="Medborgarlöften 2021", slug="medborgarloften-2021"
+    )
+
+
+@pytest.fixture
+def count_queries(client):
+    """The number of queries one GET of `url` runs, after a warm-up request as a server has."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url: str) -> int:
+        assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    return count

@@ -1,8 +1,28 @@
 """Showing translatable snippets in the reader's language, in bulk."""
 
+from django.db import models
 from django.db.models import QuerySet
-from wagtail.models import Locale
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+_locales: dict[str, Locale] = {}
+
+
+def active_locale() -> Locale:
+    """Locale.get_active() without a query each time: a page asks for it once per block type."""
+    language = get_language()
+    if language not in _locales:
+        _locales[language] = Locale.get_active()
+    return _locales[language]
+
+
+@receiver([post_save, post_delete], sender=Locale)
+def forget_locales(**kwargs) -> None:
+    _locales.clear()
 
 
 def localized_in_bulk(queryset: QuerySet, ids: list) -> dict:
@@ -11,7 +31,7 @@ def localized_in_bulk(queryset: QuerySet, ids: list) -> dict:
     Two queries whatever the number of ids, so pages with many references stay bounded.
     """
     objects = queryset.in_bulk([i for i in ids if i is not None])
-    locale = Locale.get_active()
+    locale = active_locale()
     foreign = {o.translation_key for o in objects.values() if o.locale_id != locale.pk}
     if foreign:
         translations = {
@@ -51,3 +71,20 @@ class LocalizedSnippetChooserBlock(SnippetChooserBlock):
     def bulk_to_python(self, values):
         objects = localized_in_bulk(self.get_queryset(), list(values))
         return [objects.get(v) for v in values]
+
+
+class _SpecificPageDescriptor(ForwardManyToOneDescriptor):
+    def __set__(self, instance, value):
+        if isinstance(value, Page) and not isinstance(value, self.field.remote_field.model):
+            value = value.specific
+        super().__set__(instance, value)
+
+
+class SpecificPageForeignKey(models.ForeignKey):
+    """A ForeignKey to a page type that also accepts the generic Page of that type.
+
+    wagtail-localize assigns a translated reference as a plain `Page`, which a ForeignKey to a
+    specific page model refuses; this takes the specific page instead.
+    """
+
+    forward_related_accessor_class = _SpecificPageDescriptor

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.localization import LocalizedSnippetChooserBlock
+from cms.localization import LocalizedSnippetChooserBlock, active_locale, localize
 
 from .models import ContactPerson, Organisation
 
@@ -12,6 +12,15 @@ from .models import ContactPerson, Organisation
 class PersonChooserBlock(LocalizedSnippetChooserBlock):
     def get_queryset(self):
         return ContactPerson.objects.select_related("organisation")
+
+    def bulk_to_python(self, values):
+        """People in the reader's language, and their organisations too (one more query)."""
+        people = super().bulk_to_python(values)
+        with_organisation = [p for p in people if p is not None and p.organisation is not None]
+        organisations = localize([p.organisation for p in with_organisation], active_locale())
+        for person, organisation in zip(with_organisation, organisations, strict=True):
+            person.organisation = organisation
+        return people
 
 
 class ContactBlock(blocks.StructBlock):

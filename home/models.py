@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
+
+from cms.localization import active_locale
 
 from .blocks import AccessibilityGapBlock, BodyBlock
 
@@ -277,7 +279,7 @@ class SiteSettings(BaseSiteSetting):
         """The footer organisation in the active language, falling back to the one chosen."""
         if self.organisation is None:
             return None
-        locale = Locale.get_active()
+        locale = active_locale()
         organisation = self.organisation.get_translation_or_none(locale) or self.organisation
         remember_footer(locale.language_code, organisation)
         return organisation

@@ -11,7 +11,8 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Locale
+
+from cms.localization import active_locale
 
 from .models import FOOTER_CACHE_KEY, STATEMENT_CACHE_KEY
 from .search import SiteSearch, clean_query
@@ -25,7 +26,7 @@ def search(request: HttpRequest) -> HttpResponse:
     """The site search. Any query string gives a page: bad input is cleaned, never an error."""
     query = clean_query(request.GET.get("q"))
     search_type = request.GET.get("type")
-    locale = Locale.get_active()
+    locale = active_locale()
     site_search = SiteSearch(query, locale)
     context = {"query": query, "search_type": None, "groups": [], "results": None}
     if search_type in SiteSearch.TYPES and query:

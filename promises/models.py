@@ -24,6 +24,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.localization import SpecificPageForeignKey
+
 
 class PromiseStatus(models.TextChoices):
     NOT_FOLLOWED_UP = "not_followed_up", _("ej uppföljt")
@@ -72,7 +74,7 @@ class PromiseQuerySet(models.QuerySet):
 class Promise(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """One promise of an agreement. The row holds the published version; drafts live in revisions."""
 
-    agreement = models.ForeignKey(
+    agreement = SpecificPageForeignKey(
         "promises.PromisePage",
         verbose_name=_("överenskommelse"),
         null=True,
@@ -303,7 +305,10 @@ class PromisePage(RoutablePageMixin, Page):
 
     @cached_property
     def live_promises(self) -> list[Promise]:
-        return list(Promise.objects.for_agreement(self))
+        promises = list(Promise.objects.for_agreement(self))
+        for promise in promises:
+            promise.agreement = self  # permalinks need the page; don't fetch it again
+        return promises
 
     def stories_by_promise(self) -> dict[str, list]:
         """Live, public news stories per promise translation_key, in this page's language.

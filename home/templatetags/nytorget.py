@@ -4,6 +4,8 @@ from django import template
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
+from cms.localization import active_locale
+
 register = template.Library()
 
 
@@ -14,7 +16,7 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
     Used for the language switcher and for hreflang alternates (only real translations).
     """
     request = context.get("request")
-    current = Locale.get_active()
+    current = active_locale()
     translations = {}
     if isinstance(page, Page) and page.pk:
         for translation in (
@@ -71,7 +73,7 @@ def site_chrome(context) -> dict:
     from home.models import STATEMENT_CACHE_KEY, AccessibilityStatementPage, remember
 
     request = context.get("request")
-    locale = Locale.get_active()
+    locale = active_locale()
     home = Page.objects.filter(depth=2, locale=locale, live=True).only("path", "depth").first()
     menu = []
     if home is not None:
@@ -141,7 +143,7 @@ def json_ld(context, page=None, organisation=None, logo_url: str | None = None) 
             "@type": "NewsArticle",
             "headline": page.title[:110],
             "description": page.lead,
-            "inLanguage": Locale.get_active().language_code,
+            "inLanguage": active_locale().language_code,
             "mainEntityOfPage": absolute_url(context, page),
         }
         if page.first_published_at:
