@@ -20,7 +20,6 @@ from .blocks import AccessibilityGapBlock, BodyBlock
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Footer data per language, kept for the 500 page, which must not need the database.
 FOOTER_CACHE_KEY = "nytorget:footer:{language}"
-STATEMENT_CACHE_KEY = "nytorget:statement-url:{language}"
 
 
 def relative_luminance(hex_colour: str) -> float:

@@ -14,7 +14,8 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from cms.localization import active_locale
 
-from .models import FOOTER_CACHE_KEY, STATEMENT_CACHE_KEY
+from .chrome import chrome_key
+from .models import FOOTER_CACHE_KEY
 from .search import SiteSearch, clean_query
 from .sitemaps import LocalizedSitemap
 
@@ -90,7 +91,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     with translation.override(language):
         try:
             organisation = cache.get(FOOTER_CACHE_KEY.format(language=language))
-            statement_url = cache.get(STATEMENT_CACHE_KEY.format(language=language))
+            statement_url = (cache.get(chrome_key(language)) or {}).get("statement_url")
         except Exception:  # a broken cache must not hide the error page
             organisation = statement_url = None
         context = {

@@ -65,34 +65,10 @@ def status_badge(status: str, label: str) -> dict:
 
 @register.simple_tag(takes_context=True)
 def site_chrome(context) -> dict:
-    """The header menu and the footer's accessibility-statement link, for the active language.
+    """The header menu and the footer's accessibility-statement link, from the cache when warm."""
+    from home.chrome import site_chrome_for
 
-    Two queries per page whatever the site's size: the language's home page children that are
-    in menus, and the statement page.
-    """
-    from home.models import STATEMENT_CACHE_KEY, AccessibilityStatementPage, remember
-
-    request = context.get("request")
-    locale = active_locale()
-    home = Page.objects.filter(depth=2, locale=locale, live=True).only("path", "depth").first()
-    menu = []
-    if home is not None:
-        menu = list(
-            home.get_children().live().public().in_menu().only("title", "url_path", "depth", "path")
-        )
-    statement = (
-        AccessibilityStatementPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .only("title", "url_path", "depth", "path")
-        .first()
-    )
-    statement_url = statement.get_url(request) if statement else None
-    remember(STATEMENT_CACHE_KEY.format(language=locale.language_code), statement_url)
-    return {
-        "menu": [{"title": p.title, "url": p.get_url(request), "page": p} for p in menu],
-        "statement_url": statement_url,
-    }
+    return site_chrome_for(active_locale(), context.get("request"))
 
 
 @register.simple_tag

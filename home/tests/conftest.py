@@ -10,3 +10,11 @@ def browser():
     driver.set_script_timeout(30)
     yield driver
     stop_browser(driver)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached header, footer or menu from an earlier test's pages."""
+    from django.core.cache import cache
+
+    cache.clear()
