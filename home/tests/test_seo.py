@@ -172,3 +172,20 @@ def test_article_page_weighs_under_100_kb_before_images(client, organisation, ar
     total, parts = page_weight(client, sv.url)
     print(f"article page weight: {total} bytes {parts}")  # noqa: T201 - reported by -s
     assert total < PAGE_WEIGHT_LIMIT, parts
+
+
+@pytest.mark.django_db
+def test_right_to_left_language_gets_dir_rtl(client, home, settings):
+    from wagtail.models import Locale
+
+    from home.factories import HomePageFactory
+
+    languages = [*settings.LANGUAGES, ("ar", "العربية")]
+    settings.LANGUAGES = languages
+    settings.WAGTAIL_CONTENT_LANGUAGES = languages
+    arabic = Locale.objects.create(language_code="ar")
+    HomePageFactory.translation_of(home, arabic)
+    soup = get(client, "/ar/")
+    assert soup.html["lang"] == "ar"
+    assert soup.html["dir"] == "rtl"
+    assert get(client, "/sv/").html["dir"] == "ltr"
