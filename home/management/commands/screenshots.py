@@ -32,6 +32,11 @@ class Command(BaseCommand):
         from home.tests.browser import start_browser, stop_browser
 
         call_command("load_demo")
+        # Load the URLs while DEBUG adds the media routes, then turn DEBUG off so that the
+        # 404 screenshot shows our page rather than Django's technical one.
+        import cms.urls  # noqa: F401
+
+        settings.DEBUG = False
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
