@@ -27,12 +27,18 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
             .select_related("locale")
         ):
             translations[translation.locale.language_code] = translation
+    suffixes = promise_permalink_suffixes(request, page, translations)
     homes: dict = {}
     links = []
     for locale in Locale.objects.all().order_by("pk"):
         code = locale.language_code
         target = translations.get(code)
         is_translation = target is not None
+        suffix = ""
+        if suffixes is not None and target is not None:
+            # On a promise permalink, only the same promise counts as a translation.
+            suffix = suffixes.get(target.pk, "")
+            is_translation = bool(suffix)
         if target is None:
             homes = homes or {
                 p.locale_id: p
@@ -42,20 +48,37 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
         if target is None:
             continue
         info = get_language_info(code)
+        url = target.get_url(request) + suffix
         links.append(
             {
                 "code": code,
                 "name": info["name_local"],
-                "url": target.get_url(request),
-                "full_url": request.build_absolute_uri(target.get_url(request))
+                "url": url,
+                "full_url": request.build_absolute_uri(url)
                 if request
-                else target.get_full_url(),
+                else target.get_full_url() + suffix,
                 "is_current": locale.pk == current.pk,
                 "is_translation": is_translation,
                 "bidi": info["bidi"],
             }
         )
     return links
+
+
+def promise_permalink_suffixes(request, page, translations: dict) -> dict | None:
+    """On a promise permalink: {agreement translation pk: "<slug>/"} where that promise is live.
+
+    None on any other page. Promise slugs are shared by translations, so one query finds them.
+    """
+    from promises.models import Promise, PromisePage
+
+    match = getattr(request, "routable_resolver_match", None)
+    if not isinstance(page, PromisePage) or match is None or "slug" not in match.kwargs:
+        return None
+    slug = match.kwargs["slug"]
+    pages = [t.pk for t in translations.values()]
+    live = Promise.objects.filter(agreement_id__in=pages, slug=slug, live=True)
+    return dict.fromkeys(live.values_list("agreement_id", flat=True), f"{slug}/")
 
 
 @register.inclusion_tag("components/status_badge.html")

@@ -189,3 +189,36 @@ def test_right_to_left_language_gets_dir_rtl(client, home, settings):
     assert soup.html["lang"] == "ar"
     assert soup.html["dir"] == "rtl"
     assert get(client, "/sv/").html["dir"] == "ltr"
+
+
+@pytest.mark.django_db
+def test_promise_permalink_links_the_same_promise_in_the_other_language(
+    client, home, home_en, locales
+):
+    from promises.factories import PromiseFactory, PromisePageFactory
+
+    sv_page = PromisePageFactory(parent=home, slug="loften-2021")
+    en_page = PromisePageFactory(
+        parent=home_en,
+        locale=locales[1],
+        translation_key=sv_page.translation_key,
+        slug="loften-2021",
+    )
+    walks = PromiseFactory(agreement=sv_page, slug="vandringar")
+    PromiseFactory(
+        agreement=en_page, slug="vandringar", translation_key=walks.translation_key, title="Walks"
+    )
+    PromiseFactory(agreement=sv_page, slug="bara-svenska")
+
+    soup = get(client, "/sv/loften-2021/vandringar/")
+    alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
+    assert alternates["en"] == "http://testserver/en/loften-2021/vandringar/"
+    assert (
+        soup.find("link", rel="canonical")["href"] == "http://testserver/sv/loften-2021/vandringar/"
+    )
+
+    # No English version of this promise: no hreflang, and the switcher goes to the agreement.
+    soup = get(client, "/sv/loften-2021/bara-svenska/")
+    assert [link["hreflang"] for link in soup.find_all("link", rel="alternate")] == ["sv"]
+    switcher = soup.find("nav", class_="language-switcher")
+    assert switcher.find("a", hreflang="en")["href"] == "/en/loften-2021/"
