@@ -7,7 +7,7 @@ DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
 DATABASE_URL ?= postgres://nytorget:nytorget@127.0.0.1:5432/nytorget
 
-.PHONY: run test lint install install-dev system-packages postgres messages format bench openapi
+.PHONY: run test lint install install-dev system-packages postgres messages format openapi browser-tools screenshots bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,22 @@ install-dev: .stamp-install-dev system-packages
 # msgfmt (gettext) compiles the interface translations.
 system-packages:
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+
+# Headless Debian Chromium and its driver for the browser tests, and axe-core from npm
+# (pinned in package-lock.json). apt-get runs only when something is missing.
+browser-tools: node_modules/.stamp
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+
+node_modules/.stamp: package.json package-lock.json
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# PNGs of the main page types at 390 px and 1280 px under screenshots/ (SQLite demo site).
+screenshots: install-dev browser-tools messages
+	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
+	$(DEV) $(BIN)/python manage.py screenshots
 
 messages:
 	cd $(CURDIR) && $(DEV) $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
@@ -58,7 +74,7 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: install-dev messages postgres lint
+test: install-dev messages postgres browser-tools lint
 	$(TEST) DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest --create-db $(PYTEST_ARGS)
 
 # Load benchmark (bench/run.py, docs/performance.md): fills its own database once, then gunicorn

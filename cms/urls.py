@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from promises import views as promise_views
 from promises.feeds import FollowUpAtomFeed, FollowUpRssFeed
@@ -15,6 +16,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.BENCH_ENDPOINTS:
@@ -68,6 +71,10 @@ urlpatterns += [
 
 # Every public page carries its language: /sv/..., /en/...; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
+    path("sok/", home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# The 404 page is Django's own view with templates/404.html; the 500 page needs no database.
+handler500 = "home.views.server_error"

@@ -583,3 +583,69 @@ MORE_ARTICLES = [
 ]
 
 ARTICLES = [SEED_ARTICLE, *MORE_ARTICLES]
+
+ACCESSIBILITY_STATEMENT = {
+    "slug": "tillganglighetsredogorelse",
+    "title": ("Tillgänglighetsredogörelse", "Accessibility statement"),
+    "organisation_name": ("Hässleholms kommun", "Hässleholm Municipality"),
+    "site_name": ("Hässleholms kommuns webbplats", "Hässleholm Municipality's website"),
+    "intro": (
+        "Vi arbetar löpande med att förbättra webbplatsens tillgänglighet.",
+        "We work continuously to improve the accessibility of the website.",
+    ),
+    "known_gaps": (
+        [
+            (
+                "gap",
+                {
+                    "title": "Äldre PDF-dokument",
+                    "description": "Vissa protokoll från före 2021 är inskannade PDF-filer som inte kan läsas med skärmläsare.",
+                    "reason": "disproportionate",
+                    "wcag": "1.1.1 Icke-textuellt innehåll",
+                    "fix_by": "Dokumenten tillgängliggörs på begäran.",
+                },
+            ),
+            (
+                "gap",
+                {
+                    "title": "Engelska översättningar",
+                    "description": "Alla nyheter är inte översatta till engelska.",
+                    "reason": "out_of_scope",
+                    "wcag": "",
+                    "fix_by": "",
+                },
+            ),
+        ],
+        [
+            (
+                "gap",
+                {
+                    "title": "Older PDF documents",
+                    "description": "Some minutes from before 2021 are scanned PDF files that screen readers cannot read.",
+                    "reason": "disproportionate",
+                    "wcag": "1.1.1 Non-text content",
+                    "fix_by": "The documents are made accessible on request.",
+                },
+            ),
+            (
+                "gap",
+                {
+                    "title": "English translations",
+                    "description": "Not every news story is translated into English.",
+                    "reason": "out_of_scope",
+                    "wcag": "",
+                    "fix_by": "",
+                },
+            ),
+        ],
+    ),
+    "assessment_description": (
+        "Automatisk kontroll av alla sidtyper med axe-core i varje bygge, och manuell test med tangentbord och skärmläsare.",
+        "Automated checks of every page type with axe-core in every build, and manual tests with keyboard and screen reader.",
+    ),
+    "feedback_text": (
+        "Om du upptäcker problem som inte beskrivs här, eller behöver innehåll i ett annat format, kontakta oss.",
+        "If you find problems that are not described here, or need content in another format, please contact us.",
+    ),
+    "response_time": ("inom fem arbetsdagar", "within five working days"),
+}

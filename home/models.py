@@ -1,20 +1,53 @@
-"""The home page, standard information pages and the site-wide settings."""
+"""The home page, standard information pages, the accessibility statement and site settings."""
 
+import re
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.cache import memoize
 from cms.localization import active_locale
 
-from .blocks import BodyBlock
+from .blocks import AccessibilityGapBlock, BodyBlock
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Footer data per language, kept for the 500 page, which must not need the database.
+FOOTER_CACHE_KEY = "nytorget:footer:{language}"
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2.1 relative luminance of an sRGB colour such as "#00529b"."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    return 1.05 / (relative_luminance(hex_colour) + 0.05)
+
+
+def validate_brand_colour(value: str) -> None:
+    """The brand colour is used for links on white and behind white text: it must pass AA (4.5:1)."""
+    if not HEX_COLOUR.match(value or ""):
+        raise ValidationError(_("Ange färgen som #rrggbb, t.ex. #00529b."))
+    ratio = contrast_with_white(value)
+    if ratio < 4.5:
+        raise ValidationError(
+            _(
+                "Färgen har för låg kontrast mot vitt (%(ratio).1f:1). Den måste vara minst 4,5:1 "
+                "för att text ska gå att läsa."
+            )
+            % {"ratio": ratio}
+        )
 
 
 class HomePage(Page):
@@ -27,7 +60,12 @@ class HomePage(Page):
     api_fields = [APIField("lead")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "promises.PromisePage", "home.StandardPage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "promises.PromisePage",
+        "home.StandardPage",
+        "home.AccessibilityStatementPage",
+    ]
 
     class Meta:
         verbose_name = _("startsida")
@@ -70,6 +108,163 @@ class StandardPage(Page):
         verbose_name = _("informationssida")
 
 
+class ComplianceLevel(models.TextChoices):
+    FULL = "full", _("helt förenlig")
+    PARTIAL = "partial", _("delvis förenlig")
+    NONE = "none", _("inte förenlig")
+
+
+class AssessmentMethod(models.TextChoices):
+    SELF = "self", _("egen granskning")
+    THIRD_PARTY = "third_party", _("granskning av extern part")
+
+
+DIGG_NAME = "Myndigheten för digital förvaltning (Digg)"
+DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
+
+
+class AccessibilityStatementPage(Page):
+    """Tillgänglighetsredogörelse: the statement the law on accessible digital public services requires.
+
+    Structured fields rather than free text, so that no required part (compliance level, known
+    gaps, assessment, how to report, the supervising authority) can be left out.
+    """
+
+    organisation_name = models.CharField(
+        _("organisation"), max_length=255, help_text=_("T.ex. Hässleholms kommun")
+    )
+    site_name = models.CharField(
+        _("webbplatsens namn"), max_length=255, help_text=_("Den webbplats redogörelsen gäller.")
+    )
+    site_url = models.URLField(_("webbplatsens adress"), blank=True)
+    compliance = models.CharField(
+        _("förenlighet med lagkraven"),
+        max_length=10,
+        choices=ComplianceLevel.choices,
+        default=ComplianceLevel.PARTIAL,
+    )
+    intro = models.TextField(_("inledning"), blank=True)
+    known_gaps = StreamField(
+        [("gap", AccessibilityGapBlock())],
+        blank=True,
+        verbose_name=_("kända brister"),
+        help_text=_("Det som inte är tillgängligt, och varför."),
+    )
+    assessment_date = models.DateField(_("datum för bedömningen"))
+    assessment_method = models.CharField(
+        _("hur webbplatsen granskats"),
+        max_length=20,
+        choices=AssessmentMethod.choices,
+        default=AssessmentMethod.SELF,
+    )
+    assessment_description = models.TextField(
+        _("beskrivning av granskningen"),
+        blank=True,
+        help_text=_("T.ex. automatisk kontroll med axe-core och manuell test med skärmläsare."),
+    )
+    statement_updated = models.DateField(_("redogörelsen uppdaterades senast"))
+    feedback_text = models.TextField(
+        _("så rapporterar du brister"),
+        blank=True,
+        help_text=_("Hur besökare meddelar brister eller begär innehåll i tillgängligt format."),
+    )
+    feedback_email = models.EmailField(_("e-post för synpunkter"))
+    feedback_phone = models.CharField(_("telefon för synpunkter"), max_length=50, blank=True)
+    response_time = models.CharField(
+        _("svarstid"), max_length=255, blank=True, help_text=_("T.ex. inom fem arbetsdagar")
+    )
+    supervisory_authority = models.CharField(
+        _("tillsynsmyndighet"), max_length=255, default=DIGG_NAME
+    )
+    complaint_url = models.URLField(
+        _("adress för anmälan till tillsynsmyndigheten"), default=DIGG_COMPLAINT_URL
+    )
+    extra = RichTextField(
+        _("övrigt"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("organisation_name"), FieldPanel("site_name")]),
+        FieldPanel("site_url"),
+        FieldPanel("intro"),
+        FieldPanel("compliance"),
+        FieldPanel("known_gaps"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("assessment_date"), FieldPanel("assessment_method")]),
+                FieldPanel("assessment_description"),
+                FieldPanel("statement_updated"),
+            ],
+            heading=_("Granskning"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("feedback_text"),
+                FieldRowPanel([FieldPanel("feedback_email"), FieldPanel("feedback_phone")]),
+                FieldPanel("response_time"),
+            ],
+            heading=_("Rapportera brister"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("supervisory_authority"), FieldPanel("complaint_url")],
+            heading=_("Tillsyn"),
+        ),
+        FieldPanel("extra"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [
+        APIField(name)
+        for name in (
+            "organisation_name",
+            "site_name",
+            "site_url",
+            "compliance",
+            "intro",
+            "known_gaps",
+            "assessment_date",
+            "assessment_method",
+            "assessment_description",
+            "statement_updated",
+            "feedback_text",
+            "feedback_email",
+            "feedback_phone",
+            "response_time",
+            "supervisory_authority",
+            "complaint_url",
+            "extra",
+        )
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("tillgänglighetsredogörelse")
+
+
+def remember_footer(language: str, organisation) -> None:
+    """Keep the footer contact data in the cache for the 500 page, which must not need the database."""
+    data = {
+        field: getattr(organisation, field)
+        for field in (
+            "name",
+            "visiting_address",
+            "postal_address",
+            "switchboard",
+            "email",
+            "opening_hours",
+        )
+    }
+    remember(FOOTER_CACHE_KEY.format(language=language), data)
+
+
+def remember(key: str, value) -> None:
+    """Write `value` to the cache when it differs: a page view costs one cache read, rarely a write."""
+    if cache.get(key, ...) != value:
+        cache.set(key, value, None)
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Site-wide settings. The organisation fills the footer on every page."""
@@ -82,8 +277,24 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Kommunens logotyp i sidhuvudet. Namnet står alltid bredvid som text."),
+    )
+    brand_colour = models.CharField(
+        _("profilfärg"),
+        max_length=7,
+        default="#00529b",
+        validators=[validate_brand_colour],
+        help_text=_("Sidhuvudets och länkarnas färg, #rrggbb. Måste ha kontrast 4,5:1 mot vitt."),
+    )
 
-    panels = [FieldPanel("organisation")]
+    panels = [FieldPanel("organisation"), FieldPanel("logo"), FieldPanel("brand_colour")]
 
     class Meta:
         verbose_name = _("webbplatsinställningar")
@@ -93,7 +304,29 @@ class SiteSettings(BaseSiteSetting):
         """The footer organisation in the active language, falling back to the one chosen."""
         if self.organisation_id is None:
             return None
-        return memoize(
-            ("footer_organisation", self.pk, get_language()),
-            lambda: self.organisation.get_translation_or_none(active_locale()) or self.organisation,
+        locale = active_locale()
+        # Kept until the next content change (cms.cache.memoize): every page shows it.
+        organisation = memoize(
+            ("footer_organisation", self.pk, locale.language_code),
+            lambda: self.organisation.get_translation_or_none(locale) or self.organisation,
         )
+        remember_footer(locale.language_code, organisation)
+        return organisation
+
+    @property
+    def safe_brand_colour(self) -> str:
+        """The brand colour, or the default when the stored value is not a readable #rrggbb.
+
+        It is written into a <style> element, so only a checked value may pass.
+        """
+        colour = self.brand_colour or ""
+        if HEX_COLOUR.match(colour) and contrast_with_white(colour) >= 4.5:
+            return colour.lower()
+        return "#00529b"
+
+    @property
+    def brand_colour_dark(self) -> str:
+        """A darker shade of the brand colour for hover states, computed rather than asked for."""
+        colour = self.safe_brand_colour
+        channels = [int(int(colour[i : i + 2], 16) * 0.72) for i in (1, 3, 5)]
+        return "#" + "".join(f"{c:02x}" for c in channels)

@@ -428,3 +428,25 @@ def test_login_restricted_page_is_not_shown_to_anonymous_readers(client, site):
         response = client.get(url)
         assert response.status_code == 302
         assert "/login/" in response["Location"] or "login" in response["Location"]
+
+
+@pytest.mark.usefixtures("any_cache")
+def test_a_permalink_keeps_its_own_language_links(client, site, home_en, locales):
+    """The agreement page serves its permalinks too: its cached language links must not leak."""
+    agreement, promise = site["agreement"], site["promise"]
+    agreement_en = PromisePageFactory(
+        parent=home_en,
+        locale=locales[1],
+        slug="promises-2021",
+        title="Citizen promises 2021",
+        translation_key=agreement.translation_key,
+    )
+    PromiseFactory(
+        agreement=agreement_en,
+        locale=locales[1],
+        slug=promise.slug,
+        translation_key=promise.translation_key,
+    )
+    english_permalink = f"{agreement_en.url}{promise.slug}/"
+    assert english_permalink not in warm(client, site["urls"]["agreement"])
+    assert english_permalink in client.get(site["urls"]["permalink"]).content.decode()

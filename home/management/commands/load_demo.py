@@ -12,7 +12,14 @@ from wagtail.models import Locale, Page, Site
 
 from contacts.models import ContactPerson, Organisation
 from home import demo_content as demo
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import (
+    AccessibilityStatementPage,
+    AssessmentMethod,
+    ComplianceLevel,
+    HomePage,
+    SiteSettings,
+    StandardPage,
+)
 from news.models import ArticlePromise, NewsArticlePage, NewsIndexPage, Topic
 from promises.models import Promise, PromiseFollowUp, PromisePage
 
@@ -49,12 +56,16 @@ class Command(BaseCommand):
         if settings.organisation_id is None:
             settings.organisation = kommun[SV]
             settings.save()
+        if settings.logo_id is None:
+            settings.logo = self.logo()
+            settings.save()
 
         news_index = self.page_pair(
             homes,
             NewsIndexPage,
             "nyheter",
             title=("Nyheter", "News"),
+            show_in_menus=True,
             lead=(
                 "Nyheter från kommunen och polisen.",
                 "News from the municipality and the police.",
@@ -68,10 +79,32 @@ class Command(BaseCommand):
             StandardPage,
             "om-medborgarloften",
             title=("Om medborgarlöften", "About citizen promises"),
+            show_in_menus=True,
             lead=(
                 "Medborgarlöften är konkreta löften som kommunen och polisen ger invånarna varje år.",
                 "Citizen promises are concrete promises the municipality and the police make to residents every year.",
             ),
+        )
+        statement = demo.ACCESSIBILITY_STATEMENT
+        self.page_pair(
+            homes,
+            AccessibilityStatementPage,
+            statement["slug"],
+            title=statement["title"],
+            organisation_name=statement["organisation_name"],
+            site_name=statement["site_name"],
+            site_url="https://www.hassleholm.se",
+            intro=statement["intro"],
+            compliance=ComplianceLevel.PARTIAL,
+            known_gaps=statement["known_gaps"],
+            assessment_date=date(2026, 11, 1),
+            assessment_method=AssessmentMethod.SELF,
+            assessment_description=statement["assessment_description"],
+            statement_updated=date(2026, 11, 27),
+            feedback_text=statement["feedback_text"],
+            feedback_email="kommunen@hassleholm.se",
+            feedback_phone=demo.KOMMUN["switchboard"],
+            response_time=statement["response_time"],
         )
         promises_2021 = agreements[demo.PROMISES_2021.slug]
         for article in demo.ARTICLES:
@@ -201,6 +234,7 @@ class Command(BaseCommand):
             period_end=data.period[1],
             parties=data.parties,
             problem_picture=data.problem_picture,
+            show_in_menus=True,
         )
         previous = earlier.get(demo.PROMISES_2021.slug)
         for order, promise in enumerate(data.promises):
@@ -288,6 +322,34 @@ class Command(BaseCommand):
             text, attribution, role = value
             return ("quote", {"text": text, "attribution": attribution, "role": role})
         return ("text", value)
+
+    def logo(self):
+        """A small made-up coat of arms, drawn here so that the demo needs no image file."""
+        from io import BytesIO
+
+        from django.core.files.images import ImageFile
+        from PIL import Image as PillowImage
+        from PIL import ImageDraw
+        from wagtail.images.models import Image
+
+        existing = Image.objects.filter(title="Kommunvapen (demo)").first()
+        if existing is not None:
+            return existing
+        size = 192
+        canvas = PillowImage.new("RGBA", (size, size), (0, 0, 0, 0))
+        draw = ImageDraw.Draw(canvas)
+        shield = [(16, 12), (176, 12), (176, 100), (96, 182), (16, 100)]
+        draw.polygon(shield, fill=(255, 255, 255, 255), outline=(0, 58, 110, 255), width=8)
+        draw.polygon([(40, 36), (152, 36), (152, 92), (96, 150), (40, 92)], fill=(0, 82, 155, 255))
+        for y in (70, 96):
+            draw.line(
+                [(52, y), (76, y - 10), (100, y), (124, y - 10), (148, y)], fill="white", width=8
+            )
+        buffer = BytesIO()
+        canvas.save(buffer, "PNG")
+        return Image.objects.create(
+            title="Kommunvapen (demo)", file=ImageFile(buffer, name="kommunvapen.png")
+        )
 
     def admin(self, password: str) -> None:
         User = get_user_model()

@@ -1,0 +1,71 @@
+"""sitemap.xml: every live, public page in every language, promise permalinks, no drafts or
+private pages, hreflang alternates between translations."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from home.factories import StandardPageFactory
+from promises.factories import PromiseFactory, PromisePageFactory
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(client) -> ET.Element:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    return ET.fromstring(response.content)  # noqa: S314 - our own sitemap
+
+
+def locations(root: ET.Element) -> set[str]:
+    return {loc.text for loc in root.findall("s:url/s:loc", NS)}
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_live_public_pages_in_every_language(client, home, home_en, locales):
+    about = StandardPageFactory(parent=home, title="Om oss", slug="om-oss")
+    StandardPageFactory(
+        parent=home_en,
+        locale=locales[1],
+        translation_key=about.translation_key,
+        title="About us",
+        slug="om-oss",
+    )
+    draft = StandardPageFactory(parent=home, slug="utkast")
+    draft.unpublish()
+    private = StandardPageFactory(parent=home, slug="privat")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    StandardPageFactory(parent=private, slug="under-privat")
+    agreement = PromisePageFactory(parent=home, slug="loften-2021")
+    PromiseFactory(agreement=agreement, slug="trygghetsvandringar")
+    PromiseFactory(agreement=agreement, slug="utkastlofte", live=False)
+
+    root = sitemap(client)
+    found = locations(root)
+    base = "http://localhost"  # the Site's hostname
+    assert {
+        f"{base}/sv/",
+        f"{base}/en/",
+        f"{base}/sv/om-oss/",
+        f"{base}/en/om-oss/",
+        f"{base}/sv/loften-2021/",
+        f"{base}/sv/loften-2021/trygghetsvandringar/",
+    } <= found
+    for hidden in ("/utkast/", "/privat/", "/under-privat/", "/utkastlofte/"):
+        assert not any(hidden in url for url in found), hidden
+
+    entry = next(
+        u for u in root.findall("s:url", NS) if u.find("s:loc", NS).text.endswith("/sv/om-oss/")
+    )
+    alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", NS)}
+    assert alternates == {"sv": f"{base}/sv/om-oss/", "en": f"{base}/en/om-oss/"}
+
+
+@pytest.mark.django_db
+def test_sitemap_query_count_does_not_grow_with_pages(client, home, django_assert_max_num_queries):
+    for n in range(15):
+        agreement = PromisePageFactory(parent=home, slug=f"loften-{n}")
+        PromiseFactory(agreement=agreement)
+    with django_assert_max_num_queries(12):
+        sitemap(client)

@@ -1,0 +1,107 @@
+"""Views outside the page tree: search, robots.txt, sitemap and the error pages."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from cms.localization import active_locale
+
+from .chrome import chrome_key
+from .models import FOOTER_CACHE_KEY
+from .search import SiteSearch, clean_query
+from .sitemaps import LocalizedSitemap
+
+RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """The site search. Any query string gives a page: bad input is cleaned, never an error."""
+    query = clean_query(request.GET.get("q"))
+    search_type = request.GET.get("type")
+    locale = active_locale()
+    site_search = SiteSearch(query, locale)
+    context = {"query": query, "search_type": None, "groups": [], "results": None}
+    if search_type in SiteSearch.TYPES and query:
+        ids = site_search.ids(search_type)
+        # get_page() turns ?page=abc into page 1 and ?page=999 into the last page.
+        page_obj = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.object_list = site_search.hits(search_type, list(page_obj.object_list), request)
+        context.update(
+            search_type=search_type,
+            type_label=site_search.label(search_type),
+            results=page_obj,
+            total=len(ids),
+        )
+    elif query:
+        context["groups"] = site_search.groups(request)
+        context["total"] = sum(group.total for group in context["groups"])
+    response = TemplateResponse(request, "home/search.html", context)
+    # Search result pages are not for search engines' indexes.
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        *(f"Disallow: /{code}/{search_path()}" for code, _name in settings.LANGUAGES),
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def search_path() -> str:
+    """The search page's path after the language prefix, e.g. "sok/"."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("search").split("/", 2)[2]
+
+
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """Every live, public page in every language, with hreflang alternates and promise permalinks."""
+    return wagtail_sitemap(request, sitemaps={"pages": LocalizedSitemap})
+
+
+def language_from_path(path: str) -> str:
+    """The language of a URL from its prefix alone: the 500 page may not touch the database."""
+    first = path.lstrip("/").split("/", 1)[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    return first if first in codes else settings.LANGUAGE_CODE
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page in the visitor's language, rendered without the database or context processors.
+
+    The footer's contact data comes from the cache (see home.models.remember_footer).
+    """
+    language = language_from_path(request.path)
+    with translation.override(language):
+        try:
+            organisation = cache.get(FOOTER_CACHE_KEY.format(language=language))
+            statement_url = (cache.get(chrome_key(language)) or {}).get("statement_url")
+        except Exception:  # a broken cache must not hide the error page
+            organisation = statement_url = None
+        context = {
+            "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
+            "footer_org": organisation,
+            "statement_url": statement_url,
+            "home_url": f"/{language}/",
+            "search_url": f"/{language}/{search_path()}",
+            "STATIC_URL": settings.STATIC_URL,
+        }
+        body = loader.get_template("500.html").render(context)
+    return HttpResponseServerError(body)
