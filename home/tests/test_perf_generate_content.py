@@ -64,3 +64,13 @@ def test_generated_content_is_searchable_with_swedish_stemming(home, home_en):
     # The generated text says "trygghetsvandringar"; the stemmer finds it from another form.
     results = NewsArticlePage.objects.live().search("trygghetsvandringarna")
     assert len(results) > 0
+
+
+def test_second_run_rebuilds_a_missing_search_index(home, home_en):
+    from wagtail.search.models import IndexEntry
+
+    generate()
+    IndexEntry.objects.all().delete()  # as if the first run stopped before indexing
+    assert not NewsArticlePage.objects.live().search("trygghetsvandringarna")
+    generate()
+    assert NewsArticlePage.objects.live().search("trygghetsvandringarna")
