@@ -70,20 +70,25 @@ def _process_local(backend) -> bool:
 
 
 def current_generation() -> str:
-    """The generation that cache keys of this request are built from."""
+    """The generation that cache keys of this request are built from.
+
+    It starts with PAGE_CACHE_RELEASE (the RELEASE environment variable): a deploy with new
+    templates or code sets a new one, so a shared cache never serves the old release's HTML.
+    """
+    release = _setting("PAGE_CACHE_RELEASE", "")
     backend = page_cache()
     if _process_local(backend):
         try:
-            return str(os.stat(_stamp_path()).st_mtime_ns)
+            return f"{release}:{os.stat(_stamp_path()).st_mtime_ns}"
         except FileNotFoundError:
             bump_generation()
-            return str(os.stat(_stamp_path()).st_mtime_ns)
+            return f"{release}:{os.stat(_stamp_path()).st_mtime_ns}"
     generation = backend.get(GENERATION_KEY)
     if generation is None:
         # A fresh or flushed cache: start from the clock so old keys can never come back.
         backend.add(GENERATION_KEY, time.time_ns(), timeout=None)
         generation = backend.get(GENERATION_KEY)
-    return str(generation)
+    return f"{release}:{generation}"
 
 
 def bump_generation() -> None:
@@ -461,9 +466,11 @@ def purge_cdn(urls: Iterable[str]) -> None:
 
 
 def clear_page_cache() -> None:
-    """Forget everything (tests, operators): a bump is enough, clearing frees the memory too."""
+    """Forget everything (tests, operators): the bump retires every entry everywhere."""
     bump_generation()
-    page_cache().clear()
+    backend = page_cache()
+    if _process_local(backend):
+        backend.clear()  # this process's memory; a shared cache (Redis) may hold other data
 
 
 class PageCacheConfig(AppConfig):

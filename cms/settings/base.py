@@ -164,6 +164,8 @@ else:
     }
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# Set per deploy (e.g. the git commit): cached HTML of an earlier release is never served.
+PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")
 # Shared pieces of pages (language links, footer) kept until the next content change.
 FRAGMENT_CACHE_ENABLED = os.environ.get("FRAGMENT_CACHE_ENABLED", "true").lower() == "true"
 

@@ -1,6 +1,7 @@
 """The anonymous page cache is never wrong: every content change shows at once, editors bypass it."""
 
 from collections.abc import Callable
+from io import StringIO
 
 import pytest
 from django.http import HttpResponse
@@ -450,3 +451,16 @@ def test_a_permalink_keeps_its_own_language_links(client, site, home_en, locales
     english_permalink = f"{agreement_en.url}{promise.slug}/"
     assert english_permalink not in warm(client, site["urls"]["agreement"])
     assert english_permalink in client.get(site["urls"]["permalink"]).content.decode()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_new_release_or_clear_page_cache_starts_afresh(client, site, settings):
+    from django.core.management import call_command
+
+    url = site["urls"]["article"]
+    warm(client, url)
+    settings.PAGE_CACHE_RELEASE = "a-new-deploy"
+    assert client.get(url)[HIT_HEADER] == "miss"
+    assert client.get(url)[HIT_HEADER] == "hit"
+    call_command("clear_page_cache", stdout=StringIO())
+    assert client.get(url)[HIT_HEADER] == "miss"
