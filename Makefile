@@ -63,6 +63,8 @@ postgres:
 	@pg_lsclusters -h | grep -q online || pg_ctlcluster --skip-systemctl-redirect $$(pg_lsclusters -h | head -1 | cut -d' ' -f1) main start
 	@su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='nytorget'\"" | grep -q 1 || \
 		su postgres -c "psql -qc \"CREATE ROLE nytorget LOGIN CREATEDB PASSWORD 'nytorget'\""
+	@su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='nytorget'\"" | grep -q 1 || \
+		su postgres -c "createdb -O nytorget nytorget"
 
 lint: install-dev
 	$(BIN)/ruff format --check .
