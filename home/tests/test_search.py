@@ -143,3 +143,24 @@ def test_unknown_type_shows_the_overview(client, home):
     StandardPageFactory(parent=home, title="Trygghet")
     soup = search(client, "trygghet", type="nonsense")
     assert titles(soup, "pages") == ["Trygghet"]
+
+
+@pytest.mark.django_db
+def test_news_hits_are_listed_newest_first(client, home, news_index):
+    from django.utils import timezone
+
+    from news.models import NewsArticlePage
+
+    for year in (2020, 2023, 2021):
+        page = NewsArticlePageFactory(parent=news_index, title=f"Trygghetsvandring {year}")
+        moment = timezone.make_aware(datetime.datetime(year, 5, 1))
+        NewsArticlePage.objects.filter(pk=page.pk).update(first_published_at=moment)
+    from django.core.management import call_command
+
+    call_command("update_index", verbosity=0)
+
+    assert titles(search(client, "trygghetsvandring"), "news") == [
+        "Trygghetsvandring 2023",
+        "Trygghetsvandring 2021",
+        "Trygghetsvandring 2020",
+    ]
