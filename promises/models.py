@@ -1,9 +1,12 @@
 """Medborgarlöften: yearly promises made by the kommun and the police, and their follow-ups."""
 
+import copy
 from collections import Counter, defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -234,6 +237,9 @@ class PromiseFollowUp(TranslatableMixin, Orderable):
         ordering = ["date", "sort_order"]
 
 
+STORIES_PER_PROMISE = 3
+
+
 class StatusSummary:
     """Counts of promises per status, in the fixed order of PromiseStatus."""
 
@@ -321,34 +327,53 @@ class PromisePage(RoutablePageMixin, Page):
             promise.agreement = self  # permalinks need the page; don't fetch it again
         return promises
 
-    def stories_by_promise(self) -> dict[str, list]:
-        """Live, public news stories per promise translation_key, in this page's language.
+    def stories_by_promise(
+        self, promises: list[Promise], limit: int | None = None
+    ) -> dict[str, list]:
+        """Live, public news stories per promise translation_key, newest first, in this language.
 
         One query for all promises; stories in another language that link the Swedish promise
-        are matched through the shared translation_key.
+        are matched through the shared translation_key. With `limit`, only the newest `limit`
+        stories of each promise are fetched, each carrying `story_total`, the promise's count.
         """
         from news.models import NewsArticlePage
 
-        keys = [p.translation_key for p in self.live_promises]
+        key = models.F("promise_links__promise__translation_key")
         stories = (
             NewsArticlePage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, promise_links__promise__translation_key__in=keys)
-            .annotate(promise_key=models.F("promise_links__promise__translation_key"))
+            .filter(
+                locale_id=self.locale_id,
+                promise_links__promise__translation_key__in=[p.translation_key for p in promises],
+            )
+            .annotate(
+                promise_key=key,
+                story_total=Window(Count("pk"), partition_by=key),
+                story_rank=Window(
+                    RowNumber(), partition_by=key, order_by=models.F("first_published_at").desc()
+                ),
+            )
             .defer_streamfields()
             .order_by("-first_published_at")
         )
+        if limit is not None:
+            stories = stories.filter(story_rank__lte=limit)
         grouped = defaultdict(list)
         for story in stories:
             grouped[story.promise_key].append(story)
         return grouped
 
+    @staticmethod
+    def attach_stories(promises: list[Promise], stories: dict[str, list]) -> None:
+        for promise in promises:
+            promise.stories = stories.get(promise.translation_key, [])
+            promise.story_total = promise.stories[0].story_total if promise.stories else 0
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         promises = self.live_promises
-        stories = self.stories_by_promise()
-        for promise in promises:
-            promise.stories = stories.get(promise.translation_key, [])
+        # The newest few per promise; its permalink lists them all.
+        self.attach_stories(promises, self.stories_by_promise(promises, STORIES_PER_PROMISE))
         groups: dict[str, list[Promise]] = defaultdict(list)
         for promise in promises:
             groups[promise.focus_area].append(promise)
@@ -366,7 +391,9 @@ class PromisePage(RoutablePageMixin, Page):
         promise = next((p for p in self.live_promises if p.slug == slug), None)
         if promise is None:
             raise Http404
-        promise.stories = self.stories_by_promise().get(promise.translation_key, [])
+        # A copy: get_context gives the page's own promises only the newest few stories.
+        promise = copy.copy(promise)
+        self.attach_stories([promise], self.stories_by_promise([promise]))
         return self.render(
             request,
             template="promises/promise_detail.html",

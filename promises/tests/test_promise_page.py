@@ -119,3 +119,31 @@ def test_promise_page_queries_do_not_grow_with_promises(home, news_index, count_
     assert count_queries(twenty.url) == count_queries(one.url) <= 20
     promise = twenty.live_promises[0]
     assert count_queries(promise.get_url()) <= 20
+
+
+@pytest.mark.django_db
+def test_agreement_page_lists_the_newest_stories_and_links_to_all(client, agreement, news_index):
+    import datetime
+
+    from django.utils import timezone
+
+    from news.models import NewsArticlePage
+    from promises.models import STORIES_PER_PROMISE
+
+    promise = PromiseFactory(agreement=agreement, title="Trygghetsvandringar")
+    for day in range(1, STORIES_PER_PROMISE + 3):
+        story = NewsArticlePageFactory(parent=news_index, title=f"Vandring {day}")
+        ArticlePromiseFactory(page=story, promise=promise)
+        moment = timezone.make_aware(datetime.datetime(2021, 5, day))
+        NewsArticlePage.objects.filter(pk=story.pk).update(first_published_at=moment)
+    total = STORIES_PER_PROMISE + 2
+
+    listed = client.get(agreement.url).context["focus_areas"]["Trygghet"][0]
+    assert [s.title for s in listed.stories] == [
+        f"Vandring {day}" for day in range(total, total - STORIES_PER_PROMISE, -1)
+    ]
+    assert listed.story_total == total
+    assert f"Alla {total} nyheter om ”Trygghetsvandringar”" in text(client.get(agreement.url))
+
+    permalink = client.get(promise.get_url()).context["promise"]
+    assert len(permalink.stories) == total
