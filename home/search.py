@@ -124,7 +124,7 @@ def ranked_ids(queryset: QuerySet, query: str, by_relevance: bool = True) -> lis
     from wagtail.search.backends import get_search_backend
 
     results = get_search_backend().search(
-        query, queryset, operator="and", order_by_relevance=by_relevance
+        query, queryset.only("pk"), operator="and", order_by_relevance=by_relevance
     )
     return [obj.pk for obj in results[:MAX_HITS_PER_TYPE]]
 
