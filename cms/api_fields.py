@@ -105,17 +105,25 @@ class ContactsField(WholeObjectField):
         return [contact_out(contact) for contact in contacts if contact is not None]
 
 
+def promise_ref(promise: Any, language: str, agreement_url: str, base: str) -> PromiseRefOut:
+    """A promise as pages list it: its status and where to read more."""
+    from promises.queries import promise_detail_url, promise_html_url, status_label
+
+    return PromiseRefOut(
+        id=promise.pk,
+        title=promise.title,
+        status=promise.status,
+        status_label=status_label(promise.status, language),
+        html_url=promise_html_url(promise, agreement_url),
+        detail_url=promise_detail_url(promise.pk, base),
+    )
+
+
 class FollowedPromisesField(WholeObjectField):
     """The live promises of public agreements that the story follows up, with their status."""
 
     def to_representation(self, page: Any) -> list[PromiseRefOut]:
-        from promises.queries import (
-            base_url,
-            promise_detail_url,
-            promise_html_url,
-            public_agreements,
-            status_label,
-        )
+        from promises.queries import base_url, public_agreements
 
         promises = page.followed_promises()
         base = base_url(page)
@@ -124,15 +132,9 @@ class FollowedPromisesField(WholeObjectField):
             .filter(pk__in={p.agreement_id for p in promises})
             .values_list("pk", flat=True)
         )
+        language = page.locale.language_code
         return [
-            PromiseRefOut(
-                id=p.pk,
-                title=p.title,
-                status=p.status,
-                status_label=status_label(p.status, page.locale.language_code),
-                html_url=promise_html_url(p, p.agreement.get_full_url()),
-                detail_url=promise_detail_url(p.pk, base),
-            )
+            promise_ref(p, language, p.agreement.get_full_url(), base)
             for p in promises
             if p.agreement_id in public
         ]
@@ -151,20 +153,11 @@ class LivePromisesField(WholeObjectField):
     """The agreement's published promises, in order (drafts stay in their revisions)."""
 
     def to_representation(self, page: Any) -> list[PromiseRefOut]:
-        from promises.queries import base_url, promise_detail_url, promise_html_url, status_label
+        from promises.queries import base_url
 
         agreement_url, base = page.get_full_url(), base_url(page)
-        return [
-            PromiseRefOut(
-                id=p.pk,
-                title=p.title,
-                status=p.status,
-                status_label=status_label(p.status, page.locale.language_code),
-                html_url=promise_html_url(p, agreement_url),
-                detail_url=promise_detail_url(p.pk, base),
-            )
-            for p in page.live_promises
-        ]
+        language = page.locale.language_code
+        return [promise_ref(p, language, agreement_url, base) for p in page.live_promises]
 
 
 def html(value: str | None) -> str | None:
