@@ -9,7 +9,4 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from cms.api import register_site_routers
 
-        from . import chrome
-
         register_site_routers()
-        chrome.connect()
