@@ -69,6 +69,7 @@ postgres:
 lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo --no-cache
 	$(TEST) $(BIN)/python manage.py check
 	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
 

@@ -1,49 +1,31 @@
-"""Wiring of the project's routers into Wagtail's API v3 (`wagtail.api.v3.api.api`).
+"""The project's API: Wagtail's API v3 with the domain apps' routers added to it.
 
 Upstream has no registration API yet: routers are added to the shared NinjaAPI instance from
-`AppConfig.ready()`, before `api.urls` is first read by the URLconf. Tests cover that they are
-served.
+`CmsConfig.ready()`, before `api.urls` is first read by the URLconf. Tests cover that they are
+served. The routers themselves live with their models (promises/api.py, contacts/api.py).
 """
-
-from typing import Annotated
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
-from pydantic import AfterValidator, Field, StringConstraints
 from pydantic import ValidationError as PydanticValidationError
-from wagtail.api.v3.errors import ProblemDetail, problem_response
-from wagtail.models import Locale
+from wagtail.api.v3.api import api
+from wagtail.api.v3.errors import problem_response
+from wagtail.locales.api.v3 import router as locales_router
 
-#: Documented error answers, so the OpenAPI document says what a bad request gets.
-ERROR_RESPONSES = {400: ProblemDetail, 404: ProblemDetail}
+from contacts.api import contacts_router, organisations_router
+from promises.api import agreements_router, promises_router
 
-#: Bigger ids cannot exist in a PostgreSQL bigint column; refuse them before the database does.
-MAX_ID = 2**63 - 1
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-
-
-def _no_nul(value: str) -> str:
-    # PostgreSQL text cannot hold NUL: without this check such a value is a 500.
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    return value
-
-
-#: A short free-text query parameter that the database can take.
-QueryText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
-
-
-def get_locale_or_400(language_code: str) -> Locale:
-    """The locale for `?locale=`, or a 400 that lists the ones that exist."""
-    from ninja.errors import HttpError
-
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        codes = ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))
-        raise HttpError(400, f"Unknown locale {language_code!r}; available: {codes}.")
-    return locale
+#: Every router the project adds, by path prefix under /api/v3/.
+ROUTERS = [
+    ("/promises/", promises_router),
+    ("/agreements/", agreements_router),
+    ("/organisations/", organisations_router),
+    ("/contacts/", contacts_router),
+    # wagtail_localize.locales replaces wagtail.locales, whose ready() registers this router.
+    ("/locales/", locales_router),
+]
 
 
 def _describe(error: dict) -> str:
@@ -83,17 +65,16 @@ def use_400_for_bad_reads(api: NinjaAPI) -> None:
         api.add_exception_handler(exc_class, handler)
 
 
-def register_site_routers() -> None:
-    """Bring back what wagtail_localize.locales drops, and apply the project's error policy."""
-    from wagtail.api.v3.api import api
-    from wagtail.locales.api.v3 import router as locales_router
-
+def register_routers() -> None:
+    """Add the project's routers and error policy to Wagtail's API instance (once)."""
+    if getattr(api, "nytorget_routers_added", False):
+        return
     api.title = "Nytorget API"
     api.description = (
         "Pages, medborgarlöften (promises and agreements), organisations and contact people. "
         "Reads are anonymous; see docs/api.md. Built on Wagtail API v3 (a preview upstream)."
     )
-    # wagtail_localize.locales replaces wagtail.locales, whose ready() registers this router.
-    if not any(prefix == "/locales/" for prefix, _ in api._routers):
-        api.add_router("/locales/", locales_router)
+    for prefix, router in ROUTERS:
+        api.add_router(prefix, router)
     use_400_for_bad_reads(api)
+    api.nytorget_routers_added = True

@@ -8,9 +8,11 @@ from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.models import publisher_name
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from promises import views as promise_views
 from promises.feeds import FollowUpAtomFeed, FollowUpRssFeed
+from search.views import search
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -21,7 +23,7 @@ urlpatterns = [
 ]
 
 if settings.BENCH_ENDPOINTS:
-    urlpatterns.append(path("bench/", include("cms.bench")))
+    urlpatterns.append(path("bench/", include("bench.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static
@@ -32,8 +34,9 @@ if settings.DEBUG:
 
 # For partners, outside the language prefix (the language is in the path or the data):
 # API v3 with the project's routers (registered in the apps' ready()), feeds, open data, embeds.
-news_rss, news_atom = NewsRssFeed(), NewsAtomFeed()
-follow_ups_rss, follow_ups_atom = FollowUpRssFeed(), FollowUpAtomFeed()
+news_rss, news_atom = NewsRssFeed(publisher_name), NewsAtomFeed(publisher_name)
+follow_ups_rss = FollowUpRssFeed(publisher_name)
+follow_ups_atom = FollowUpAtomFeed(publisher_name)
 urlpatterns += [
     path("api/v3/", api.urls),
     path("feeds/<str:language>/news/rss/", news_rss, name="news_feed_rss"),
@@ -71,7 +74,7 @@ urlpatterns += [
 
 # Every public page carries its language: /sv/..., /en/...; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
-    path("sok/", home_views.search, name="search"),
+    path("sok/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

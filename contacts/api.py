@@ -14,7 +14,7 @@ from pydantic import Field
 from wagtail.api.utils import get_full_url
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from cms.api import ERROR_RESPONSES, Id, QueryText, get_locale_or_400
+from core.api import ERROR_RESPONSES, Id, QueryText, get_locale_or_400
 
 from .models import ContactPerson, Organisation
 

@@ -4,9 +4,20 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.localization import LocalizedSnippetChooserBlock, active_locale, localize
+from core.localization import LocalizedSnippetChooserBlock, active_locale, localize
 
 from .models import ContactPerson, Organisation
+from .schemas import contact_out
+
+
+class ContactValue(blocks.StructValue):
+    @property
+    def visible(self) -> ContactPerson | Organisation | None:
+        """What the public may see: an active person, else the organisation, else nothing."""
+        person = self.get("person")
+        if person is not None and person.is_active:
+            return person
+        return self.get("organisation")
 
 
 class PersonChooserBlock(LocalizedSnippetChooserBlock):
@@ -33,6 +44,7 @@ class ContactBlock(blocks.StructBlock):
         icon = "user"
         label = _("Kontakt")
         template = "components/contact_card.html"
+        value_class = ContactValue
 
     def clean(self, value):
         """A contact must point at something real: the seed site showed "Ingen giltig användare vald"."""
@@ -57,15 +69,5 @@ class ContactBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """In the API as on the page: the visible contact's details, never an inactive person."""
-        from cms.api_fields import contact_out
-
-        contact = visible_contact(value)
+        contact = value.visible
         return contact_out(contact).dict() if contact is not None else None
-
-
-def visible_contact(value) -> object | None:
-    """What a ContactBlock may show the public: an active person, else the organisation."""
-    person = value.get("person")
-    if person is not None and person.is_active:
-        return person
-    return value.get("organisation")

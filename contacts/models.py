@@ -9,6 +9,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    kind = "organisation"  # what a contact card shows (see ContactValue.visible)
+
     name = models.CharField(_("namn"), max_length=255)
     visiting_address = models.TextField(_("besöksadress"), blank=True)
     postal_address = models.TextField(_("postadress"), blank=True)
@@ -55,6 +57,8 @@ class ContactPersonQuerySet(models.QuerySet):
 
 class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
     """A named contact. Inactive people are kept for history but never shown publicly."""
+
+    kind = "person"
 
     name = models.CharField(_("namn"), max_length=255)
     role_title = models.CharField(_("titel"), max_length=255, blank=True)

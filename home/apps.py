@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Webbplats")
-
-    def ready(self) -> None:
-        from cms.api import register_site_routers
-
-        register_site_routers()

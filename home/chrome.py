@@ -1,13 +1,15 @@
 """The header menu and the footer's statement link, cached per language.
 
-Every page shows them, so they are kept until the next content change (cms.cache.memoize, the
+Every page shows them, so they are kept until the next content change (pagecache memoize, the
 same rule as every other cached piece). The last known value is also kept under a fixed key for
 the 500 page, which must not touch the database.
 """
 
 from wagtail.models import Page
 
-from cms.cache import memoize
+from pagecache.generation import memoize
+
+from .models import AccessibilityStatementPage, remember
 
 CHROME_CACHE_KEY = "nytorget:chrome:{language}"
 
@@ -18,8 +20,6 @@ def chrome_key(language: str) -> str:
 
 def build_chrome(locale, request=None) -> dict:
     """The menu (the language home's children that are in menus) and the statement URL."""
-    from .models import AccessibilityStatementPage
-
     home = Page.objects.filter(depth=2, locale=locale, live=True).only("path", "depth").first()
     menu = []
     if home is not None:
@@ -40,8 +40,6 @@ def build_chrome(locale, request=None) -> dict:
 
 
 def site_chrome_for(locale, request=None) -> dict:
-    from .models import remember
-
     host = request.get_host() if request is not None else ""
     chrome = memoize(("chrome", locale.language_code, host), lambda: build_chrome(locale, request))
     remember(chrome_key(locale.language_code), chrome)

@@ -11,13 +11,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
-from cms.cache import memoize
-from cms.localization import active_locale
+from core.localization import active_locale
+from news.blocks import BodyBlock
+from news.models import NewsArticlePage
+from pagecache.generation import memoize
+from promises.models import PromisePage
 
-from .blocks import AccessibilityGapBlock, BodyBlock
+from .blocks import AccessibilityGapBlock
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Footer data per language, kept for the 500 page, which must not need the database.
@@ -67,13 +70,12 @@ class HomePage(Page):
         "home.AccessibilityStatementPage",
     ]
 
+    lists_other_pages = True  # a CDN purges it after any change (pagecache/cdn.py)
+
     class Meta:
         verbose_name = _("startsida")
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsArticlePage
-        from promises.models import PromisePage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsArticlePage.objects.live()
@@ -305,7 +307,7 @@ class SiteSettings(BaseSiteSetting):
         if self.organisation_id is None:
             return None
         locale = active_locale()
-        # Kept until the next content change (cms.cache.memoize): every page shows it.
+        # Kept until the next content change (pagecache memoize): every page shows it.
         organisation = memoize(
             ("footer_organisation", self.pk, locale.language_code),
             lambda: self.organisation.get_translation_or_none(locale) or self.organisation,
@@ -330,3 +332,17 @@ class SiteSettings(BaseSiteSetting):
         colour = self.safe_brand_colour
         channels = [int(int(colour[i : i + 2], 16) * 0.72) for i in (1, 3, 5)]
         return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def publisher_name() -> str:
+    """The kommun's name in the active language (the footer organisation), else the site's name.
+
+    The feeds' author: cms/urls.py hands it to the news and follow-up feeds.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return "Nytorget"
+    organisation = SiteSettings.for_site(site).footer_organisation
+    if organisation is not None:
+        return organisation.name
+    return site.site_name or "Nytorget"

@@ -6,6 +6,8 @@ from django.db.models import QuerySet
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from promises.models import Promise, PromisePage
+
 
 class LocalizedSitemap(Sitemap):
     """Every live, public page below a language's home page, in every language.
@@ -25,8 +27,6 @@ class LocalizedSitemap(Sitemap):
         )
 
     def _urls(self, page, protocol, domain):
-        from promises.models import Promise, PromisePage
-
         pages = list(self.paginator.page(page).object_list)
         by_key: dict = defaultdict(list)
         for item in pages:
@@ -57,7 +57,11 @@ class LocalizedSitemap(Sitemap):
             last_mods.add(lastmod)
             for promise in promises.get(item.pk, []):
                 urls.append(
-                    {"item": promise, "location": f"{location}{promise.slug}/", "lastmod": lastmod}
+                    {
+                        "item": promise,
+                        "location": PromisePage.permalink(location, promise.slug),
+                        "lastmod": lastmod,
+                    }
                 )
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)

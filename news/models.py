@@ -12,9 +12,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.api_fields import ContactsField, FollowedPromisesField, TopicsField
-from cms.localization import localize
-from home.blocks import BodyBlock, ContactsBlock
+from contacts.schemas import ContactsField
+from core.localization import localize
+from promises.models import Promise
+from promises.schemas import PromiseLinksField
+
+from .blocks import BodyBlock, ContactsBlock
+from .schemas import TopicsField
 
 NEWS_PER_PAGE = 10
 
@@ -56,6 +60,7 @@ class NewsIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
+    lists_other_pages = True  # a CDN purges it after any change (pagecache/cdn.py)
 
     class Meta:
         verbose_name = _("nyhetsarkiv")
@@ -134,7 +139,7 @@ class NewsArticlePage(Page):
         APIField("last_published_at"),
         APIField("topics", serializer=TopicsField()),
         APIField("contacts", serializer=ContactsField()),
-        APIField("followed_promises", serializer=FollowedPromisesField()),
+        APIField("followed_promises", serializer=PromiseLinksField("followed_promises")),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -149,15 +154,18 @@ class NewsArticlePage(Page):
         first, last = self.first_published_at, self.last_published_at
         return bool(first and last and last.date() > first.date())
 
-    def followed_promises(self) -> list:
-        """The live promises this story follows up, in the story's language."""
-        from promises.models import Promise
-
+    def followed_promises(self) -> list[Promise]:
+        """The public promises this story follows up, in the story's language."""
         # promise_links.all() also holds unsaved links, so previews show them too.
         ids = [link.promise_id for link in self.promise_links.all()]
         queryset = Promise.objects.select_related("agreement")
         promises = sorted(queryset.filter(pk__in=ids), key=lambda p: ids.index(p.pk))
-        return [p for p in localize(promises, self.locale, queryset) if p.live]
+        public = set(
+            Promise.objects.public()
+            .filter(translation_key__in=[p.translation_key for p in promises])
+            .values_list("pk", flat=True)
+        )
+        return [p for p in localize(promises, self.locale, queryset) if p.pk in public]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

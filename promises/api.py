@@ -7,7 +7,7 @@ in the same document and style (limit/offset pagination, problem+json errors).
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Schema
@@ -17,20 +17,19 @@ from wagtail.api.utils import get_full_url
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.search.backends import get_search_backend
 
-from cms.api import ERROR_RESPONSES, Id, QueryText, get_locale_or_400
-from cms.api_fields import AgreementSummaryOut, html
+from core.api import ERROR_RESPONSES, Id, QueryText, get_locale_or_400, get_or_404, html
 
-from .models import Promise, PromisePage, PromiseParty, PromiseStatus
-from .queries import (
-    agreement_summary,
-    party_label,
-    promise_html_url,
+from .models import (
+    Promise,
+    PromisePage,
+    PromiseParty,
+    PromiseStatus,
+    StatusSummary,
     public_agreements,
-    public_promises,
-    status_label,
 )
+from .schemas import AgreementSummaryOut
 
-router = Router(tags=["promises"])
+promises_router = Router(tags=["promises"])
 agreements_router = Router(tags=["agreements"])
 
 StatusLiteral = Literal[tuple(PromiseStatus.values)]  # type: ignore[valid-type]
@@ -125,11 +124,16 @@ class PromiseOut(Schema):
 
     @staticmethod
     def resolve_party_label(obj: Promise) -> str:
-        return party_label(obj.party, obj.locale.language_code)
+        return obj.party_label_in(obj.locale.language_code)
 
     @staticmethod
     def resolve_status_label(obj: Promise) -> str:
-        return status_label(obj.status, obj.locale.language_code)
+        return obj.status_label_in(obj.locale.language_code)
+
+    @staticmethod
+    def resolve_last_follow_up(obj: Promise) -> date | None:
+        latest = obj.latest_follow_up
+        return latest.date if latest else None
 
     @staticmethod
     def resolve_agreement(obj: Promise, context: dict) -> dict:
@@ -146,12 +150,36 @@ class PromiseDetailOut(PromiseOut):
     )
 
     @staticmethod
+    def resolve_stories(obj: Promise, context: dict) -> list[dict]:
+        request = context["request"]
+        return [
+            {
+                "id": story.pk,
+                "title": story.title,
+                "lead": story.lead,
+                "first_published_at": story.first_published_at,
+                "html_url": story.get_full_url(request),
+                "detail_url": get_full_url(
+                    request, reverse("wagtailapi_v3:detail_page", args=[story.pk])
+                ),
+            }
+            for story in obj.stories()
+        ]
+
+    @staticmethod
     def resolve_description(obj: Promise) -> str:
         return html(obj.description) or ""
 
     @staticmethod
-    def resolve_continues(obj: Promise) -> dict | None:
-        return obj.continues_ref
+    def resolve_continues(obj: Promise, context: dict) -> dict | None:
+        earlier = promise_queryset().filter(pk=obj.continues_id).first()
+        if earlier is None:
+            return None
+        return {
+            "id": earlier.pk,
+            "title": earlier.title,
+            "meta": promise_meta(earlier, context["request"]),
+        }
 
     @staticmethod
     def resolve_follow_ups(obj: Promise) -> list[dict]:
@@ -161,7 +189,7 @@ class PromiseDetailOut(PromiseOut):
                 "id": f.pk,
                 "date": f.date,
                 "status": f.status,
-                "status_label": status_label(f.status, language),
+                "status_label": f.status_label_in(language),
                 "note": f.note,
                 "evidence": [
                     {"title": b.value["title"], "url": b.value["url"]} for b in f.evidence
@@ -195,7 +223,7 @@ class AgreementOut(Schema):
 
     @staticmethod
     def resolve_summary(obj: PromisePage) -> dict:
-        return agreement_summary(obj, obj.published)
+        return StatusSummary(obj.published, obj.locale.language_code).as_dict()
 
     @staticmethod
     def resolve_links(obj: PromisePage, context: dict) -> dict:
@@ -255,15 +283,16 @@ def promise_meta(promise: Promise, request: HttpRequest) -> dict:
         "detail_url": get_full_url(
             request, reverse("wagtailapi_v3:promises_detail", args=[promise.pk])
         ),
-        "html_url": promise_html_url(promise, promise.agreement.get_full_url(request)),
+        "html_url": promise.get_full_url(request),
     }
 
 
 def promise_queryset() -> QuerySet:
     return (
-        public_promises()
+        Promise.objects.public()
         .select_related("locale", "agreement", "agreement__locale")
-        .annotate(last_follow_up=Max("follow_ups__date"))
+        .prefetch_related("follow_ups")
+        .with_last_follow_up()
     )
 
 
@@ -315,7 +344,7 @@ class PromiseFilters(Schema):
         )
 
 
-@router.get(
+@promises_router.get(
     "/",
     response={200: list[PromiseOut], **ERROR_RESPONSES},
     url_name="promises_list",
@@ -331,7 +360,7 @@ def list_promises(
     return filters.filter_queryset(promise_queryset())
 
 
-@router.get(
+@promises_router.get(
     "/{promise_id}/",
     response={200: PromiseDetailOut, **ERROR_RESPONSES},
     url_name="promises_detail",
@@ -339,46 +368,7 @@ def list_promises(
     operation_id="promises_detail",
 )
 def get_promise(request: HttpRequest, promise_id: Id) -> Promise:
-    from news.models import NewsArticlePage
-
-    promise = promise_queryset().prefetch_related("follow_ups").filter(pk=promise_id).first()
-    if promise is None:
-        raise Http404("No promise matches the given id.")
-    stories = (
-        NewsArticlePage.objects.live()
-        .public()
-        .filter(
-            locale_id=promise.locale_id,
-            promise_links__promise__translation_key=promise.translation_key,
-        )
-        .defer_streamfields()
-        .distinct()
-        .order_by("-first_published_at", "-pk")
-    )
-    promise.stories = [
-        {
-            "id": story.pk,
-            "title": story.title,
-            "lead": story.lead,
-            "first_published_at": story.first_published_at,
-            "html_url": story.get_full_url(request),
-            "detail_url": get_full_url(
-                request, reverse("wagtailapi_v3:detail_page", args=[story.pk])
-            ),
-        }
-        for story in stories
-    ]
-    earlier = None
-    if promise.continues_id:
-        earlier = promise_queryset().filter(pk=promise.continues_id).first()
-    promise.continues_ref = None
-    if earlier is not None:
-        promise.continues_ref = {
-            "id": earlier.pk,
-            "title": earlier.title,
-            "meta": promise_meta(earlier, request),
-        }
-    return promise
+    return get_or_404(promise_queryset(), promise_id, "promise")
 
 
 class AgreementFilters(Schema):
@@ -406,7 +396,10 @@ class AgreementFilters(Schema):
 
 def agreement_queryset() -> QuerySet:
     promises = (
-        Promise.objects.live().select_related("locale").order_by("focus_area", "sort_order", "pk")
+        Promise.objects.live()
+        .select_related("locale", "agreement", "agreement__locale")
+        .prefetch_related("follow_ups")
+        .order_by("focus_area", "sort_order", "pk")
     )
     return (
         public_agreements()
@@ -439,18 +432,4 @@ def list_agreements(
     operation_id="agreements_detail",
 )
 def get_agreement(request: HttpRequest, agreement_id: Id) -> PromisePage:
-    agreement = agreement_queryset().filter(pk=agreement_id).first()
-    if agreement is None:
-        raise Http404("No agreement matches the given id.")
-    for promise in agreement.published:
-        # The nested promises need their agreement for links; it is this page.
-        promise.agreement = agreement
-        promise.last_follow_up = None
-    last = dict(
-        Promise.objects.filter(pk__in=[p.pk for p in agreement.published])
-        .annotate(last=Max("follow_ups__date"))
-        .values_list("pk", "last")
-    )
-    for promise in agreement.published:
-        promise.last_follow_up = last.get(promise.pk)
-    return agreement
+    return get_or_404(agreement_queryset(), agreement_id, "agreement")

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.localization import LocalizedSnippetChooserBlock
+from core.localization import LocalizedSnippetChooserBlock
 
 
 class PromiseBlock(LocalizedSnippetChooserBlock):

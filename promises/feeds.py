@@ -1,6 +1,7 @@
 """A feed of promise follow-ups: each dated follow-up is an entry (promise, new status, note)."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -10,10 +11,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from news.feeds import site_name
-
-from .models import PromiseFollowUp, PromisePage
-from .queries import promise_html_url, public_agreements, public_follow_ups, status_label
+from .models import Promise, PromiseFollowUp, PromisePage, public_agreements
 
 FEED_LENGTH = 50
 
@@ -35,10 +33,14 @@ class FollowUpRssFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
+    def __init__(self, publisher: Callable[[], str]) -> None:
+        super().__init__()
+        self.publisher = publisher
+
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         source = self.get_source(request, **kwargs)
         with translation.override(source.locale.language_code):
-            source.site_name = site_name()
+            source.site_name = self.publisher()
             request.follow_up_source = source
             return super().__call__(request, *args, **kwargs)
 
@@ -80,7 +82,9 @@ class FollowUpRssFeed(Feed):
         return source.site_name
 
     def items(self, source: FollowUpSource) -> list[PromiseFollowUp]:
-        follow_ups = public_follow_ups().filter(promise__locale=source.locale)
+        follow_ups = PromiseFollowUp.objects.filter(
+            promise__in=Promise.objects.public(), promise__locale=source.locale
+        )
         if source.agreement is not None:
             follow_ups = follow_ups.filter(promise__agreement=source.agreement)
         items = list(
@@ -90,10 +94,8 @@ class FollowUpRssFeed(Feed):
         )
         language = source.locale.language_code
         for item in items:
-            item.permalink = promise_html_url(
-                item.promise, item.promise.agreement.get_full_url(source.request)
-            )
-            item.status_label = status_label(item.status, language)
+            item.permalink = item.promise.get_full_url(source.request)
+            item.status_label = item.status_label_in(language)
         return items
 
     def item_title(self, item: PromiseFollowUp) -> str:

@@ -1,13 +1,14 @@
 """Medborgarlöften: yearly promises made by the kommun and the police, and their follow-ups."""
 
-import copy
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Window
+from django.db.models import Count, Max, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -25,11 +26,13 @@ from wagtail.models import (
     RevisionMixin,
     TranslatableMixin,
 )
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.api_fields import AgreementSummaryField, LivePromisesField
-from cms.localization import SpecificPageForeignKey
+from core.localization import SpecificPageForeignKey, label_in
+
+from .schemas import AgreementSummaryField, PromiseLinksField
 
 
 class PromiseStatus(models.TextChoices):
@@ -62,9 +65,25 @@ class EvidenceLinkBlock(blocks.StructBlock):
         label = _("Länk")
 
 
+def public_agreements() -> PageQuerySet:
+    """Agreements anyone may read: published and not behind a view restriction."""
+    return PromisePage.objects.live().public()
+
+
 class PromiseQuerySet(models.QuerySet):
     def live(self) -> "PromiseQuerySet":
         return self.filter(live=True)
+
+    def public(self) -> "PromiseQuerySet":
+        """Published promises of public agreements: what may leave the site on any channel.
+
+        The row is the published version; drafts are revisions, so reading rows never shows one.
+        """
+        return self.live().filter(agreement__in=public_agreements())
+
+    def with_last_follow_up(self) -> "PromiseQuerySet":
+        """Annotates `last_follow_up`, the date of the newest follow-up (for ordering by it)."""
+        return self.annotate(last_follow_up=Max("follow_ups__date"))
 
     def for_agreement(self, page: Page) -> "PromiseQuerySet":
         """The live promises of an agreement, in that page's language, follow-ups prefetched."""
@@ -202,8 +221,41 @@ class Promise(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
         """The promise's permalink: its slug under the agreement page."""
         if self.agreement is None:
             return None
-        page_url = self.agreement.get_url(request)
-        return f"{page_url}{self.slug}/" if page_url else None
+        return PromisePage.permalink(self.agreement.get_url(request), self.slug)
+
+    def get_full_url(self, request=None) -> str | None:
+        if self.agreement is None:
+            return None
+        return PromisePage.permalink(self.agreement.get_full_url(request), self.slug)
+
+    def status_label_in(self, language: str) -> str:
+        return label_in(self.get_status_display, language)
+
+    def party_label_in(self, language: str) -> str:
+        return label_in(self.get_party_display, language)
+
+    @property
+    def latest_follow_up(self) -> "PromiseFollowUp | None":
+        """The newest follow-up (follow-ups are ordered by date): prefetch `follow_ups` in lists."""
+        follow_ups = list(self.follow_ups.all())
+        return follow_ups[-1] if follow_ups else None
+
+    def stories(self, limit: int | None = None) -> list[Page]:
+        """Live, public news stories that follow this promise up, newest first."""
+        return stories_following([self], self.locale_id, limit).get(self.translation_key, [])
+
+    def get_cache_purge_urls(self) -> set[str]:
+        """Its permalink in every language, for a CDN purge (see pagecache/cdn.py)."""
+        translations = Promise.objects.filter(translation_key=self.translation_key)
+        return {url for t in translations.select_related("agreement") if (url := t.get_full_url())}
+
+    def get_cache_purge_pages(self) -> list[Page]:
+        keys = [self.translation_key]
+        return list(
+            Page.objects.live()
+            .filter(newsarticlepage__promise_links__promise__translation_key__in=keys)
+            .specific()
+        )
 
     @property
     def is_fulfilled(self) -> bool:
@@ -236,21 +288,78 @@ class PromiseFollowUp(TranslatableMixin, Orderable):
         verbose_name_plural = _("uppföljningar")
         ordering = ["date", "sort_order"]
 
+    def status_label_in(self, language: str) -> str:
+        return label_in(self.get_status_display, language)
+
 
 STORIES_PER_PROMISE = 3
 
 
-class StatusSummary:
-    """Counts of promises per status, in the fixed order of PromiseStatus."""
+def stories_following(
+    promises: list[Promise], locale_id: int, limit: int | None = None
+) -> dict[str, list[Page]]:
+    """Live, public news stories per promise translation_key, newest first, in one language.
 
-    def __init__(self, promises: list[Promise]) -> None:
+    One query for all promises; stories in another language that link the Swedish promise are
+    matched through the shared translation_key. With `limit`, only the newest `limit` stories of
+    each promise are fetched. Each story carries `lead` and `story_total` (its promise's count).
+    Read through `Page` so that promises need not import the news app that links to them.
+    """
+    key = models.F("newsarticlepage__promise_links__promise__translation_key")
+    stories = (
+        Page.objects.live()
+        .public()
+        .filter(
+            locale_id=locale_id,
+            newsarticlepage__promise_links__promise__translation_key__in=[
+                p.translation_key for p in promises
+            ],
+        )
+        .annotate(
+            promise_key=key,
+            lead=models.F("newsarticlepage__lead"),
+            story_total=Window(Count("pk"), partition_by=key),
+            story_rank=Window(
+                RowNumber(),
+                partition_by=key,
+                order_by=[models.F("first_published_at").desc(), models.F("pk").desc()],
+            ),
+        )
+        .order_by("-first_published_at", "-pk")
+    )
+    if limit is not None:
+        stories = stories.filter(story_rank__lte=limit)
+    grouped: dict[str, list[Page]] = defaultdict(list)
+    for story in stories:
+        grouped[story.promise_key].append(story)
+    return grouped
+
+
+@dataclass
+class PromiseEntry:
+    """A promise as the agreement page shows it: with (some of) the stories that follow it up."""
+
+    promise: Promise
+    stories: list[Page]
+
+    @property
+    def story_total(self) -> int:
+        return self.stories[0].story_total if self.stories else 0
+
+
+class StatusSummary:
+    """Counts of promises per status, in the fixed order of PromiseStatus: the one place that
+    counts them, for the page, the chart, the API, the export and the embed."""
+
+    def __init__(self, promises: list[Promise], language: str | None = None) -> None:
         counts = Counter(p.status for p in promises)
+        self.language = language or translation.get_language()
         self.total = len(promises)
         self.fulfilled = counts[PromiseStatus.FULFILLED]
         self.rows = [
             {
                 "status": status,
-                "label": label,
+                "label": label_in(label, self.language),
                 "count": counts[status],
                 "percent": round(100 * counts[status] / self.total) if self.total else 0,
             }
@@ -260,11 +369,22 @@ class StatusSummary:
 
     @property
     def headline(self) -> str:
-        return ngettext(
-            "%(fulfilled)s av %(total)s uppfyllt",
-            "%(fulfilled)s av %(total)s uppfyllda",
-            self.total,
-        ) % {"fulfilled": self.fulfilled, "total": self.total}
+        with translation.override(self.language):
+            return ngettext(
+                "%(fulfilled)s av %(total)s uppfyllt",
+                "%(fulfilled)s av %(total)s uppfyllda",
+                self.total,
+            ) % {"fulfilled": self.fulfilled, "total": self.total}
+
+    def as_dict(self) -> dict:
+        return {
+            "total": self.total,
+            "fulfilled": self.fulfilled,
+            "headline": self.headline,
+            "by_status": [
+                {"status": r["status"], "label": r["label"], "count": r["count"]} for r in self.rows
+            ],
+        }
 
 
 class PromisePage(RoutablePageMixin, Page):
@@ -301,14 +421,25 @@ class PromisePage(RoutablePageMixin, Page):
         APIField("parties"),
         APIField("problem_picture"),
         APIField("summary", serializer=AgreementSummaryField()),
-        APIField("promises", serializer=LivePromisesField()),
+        APIField("promises", serializer=PromiseLinksField("live_promises")),
     ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
+    lists_other_pages = True  # a CDN purges it after any change (pagecache/cdn.py)
 
     class Meta:
         verbose_name = _("medborgarlöftessida")
+
+    @staticmethod
+    def permalink_suffix(slug: str) -> str:
+        """What a promise's permalink adds to its agreement's URL (served by `promise_detail`)."""
+        return f"{slug}/"
+
+    @classmethod
+    def permalink(cls, agreement_url: str | None, slug: str) -> str | None:
+        """A promise's permanent address under its agreement page."""
+        return agreement_url + cls.permalink_suffix(slug) if agreement_url else None
 
     def clean(self) -> None:
         super().clean()
@@ -327,56 +458,19 @@ class PromisePage(RoutablePageMixin, Page):
             promise.agreement = self  # permalinks need the page; don't fetch it again
         return promises
 
-    def stories_by_promise(
-        self, promises: list[Promise], limit: int | None = None
-    ) -> dict[str, list]:
-        """Live, public news stories per promise translation_key, newest first, in this language.
-
-        One query for all promises; stories in another language that link the Swedish promise
-        are matched through the shared translation_key. With `limit`, only the newest `limit`
-        stories of each promise are fetched, each carrying `story_total`, the promise's count.
-        """
-        from news.models import NewsArticlePage
-
-        key = models.F("promise_links__promise__translation_key")
-        stories = (
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id,
-                promise_links__promise__translation_key__in=[p.translation_key for p in promises],
-            )
-            .annotate(
-                promise_key=key,
-                story_total=Window(Count("pk"), partition_by=key),
-                story_rank=Window(
-                    RowNumber(), partition_by=key, order_by=models.F("first_published_at").desc()
-                ),
-            )
-            .defer_streamfields()
-            .order_by("-first_published_at")
-        )
-        if limit is not None:
-            stories = stories.filter(story_rank__lte=limit)
-        grouped = defaultdict(list)
-        for story in stories:
-            grouped[story.promise_key].append(story)
-        return grouped
-
-    @staticmethod
-    def attach_stories(promises: list[Promise], stories: dict[str, list]) -> None:
-        for promise in promises:
-            promise.stories = stories.get(promise.translation_key, [])
-            promise.story_total = promise.stories[0].story_total if promise.stories else 0
+    def summary(self) -> StatusSummary:
+        """How the live promises stand, in this agreement's language."""
+        return StatusSummary(self.live_promises, self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         promises = self.live_promises
-        # The newest few per promise; its permalink lists them all.
-        self.attach_stories(promises, self.stories_by_promise(promises, STORIES_PER_PROMISE))
-        groups: dict[str, list[Promise]] = defaultdict(list)
+        # The newest few stories per promise; its permalink lists them all.
+        stories = stories_following(promises, self.locale_id, STORIES_PER_PROMISE)
+        groups: dict[str, list[PromiseEntry]] = defaultdict(list)
         for promise in promises:
-            groups[promise.focus_area].append(promise)
+            entry = PromiseEntry(promise, stories.get(promise.translation_key, []))
+            groups[promise.focus_area].append(entry)
         context["focus_areas"] = dict(groups)
         context["summary"] = StatusSummary(promises)
         return context
@@ -391,11 +485,11 @@ class PromisePage(RoutablePageMixin, Page):
         promise = next((p for p in self.live_promises if p.slug == slug), None)
         if promise is None:
             raise Http404
-        # A copy: get_context gives the page's own promises only the newest few stories.
-        promise = copy.copy(promise)
-        self.attach_stories([promise], self.stories_by_promise([promise]))
         return self.render(
             request,
             template="promises/promise_detail.html",
-            context_overrides={"promise": promise},
+            context_overrides={
+                "promise": promise,
+                "entry": PromiseEntry(promise, promise.stories()),
+            },
         )

@@ -12,15 +12,7 @@ from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from .models import Promise, PromisePage, StatusSummary
-from .queries import (
-    agreement_summary,
-    party_label,
-    promise_html_url,
-    public_agreements,
-    public_promises,
-    status_label,
-)
+from .models import Promise, PromisePage, StatusSummary, public_agreements
 
 EXPORT_FIELDS = [
     "id",
@@ -77,10 +69,9 @@ def agreement_in_language(page_id: int, language: str | None) -> tuple[PromisePa
 
 
 def promise_rows(agreement: PromisePage, language: str, request: HttpRequest) -> list[dict]:
-    agreement_url = agreement.get_full_url(request)
     rows = []
-    for promise in Promise.objects.for_agreement(agreement):
-        follow_up_dates = [f.date for f in promise.follow_ups.all()]
+    for promise in agreement.live_promises:
+        latest = promise.latest_follow_up
         rows.append(
             {
                 "id": promise.pk,
@@ -90,15 +81,15 @@ def promise_rows(agreement: PromisePage, language: str, request: HttpRequest) ->
                 "focus_area": promise.focus_area,
                 "title": promise.title,
                 "party": promise.party,
-                "party_label": party_label(promise.party, language),
+                "party_label": promise.party_label_in(language),
                 "partners": promise.partners,
                 "target": promise.target,
                 "status": promise.status,
-                "status_label": status_label(promise.status, language),
+                "status_label": promise.status_label_in(language),
                 "status_reason": promise.status_reason,
                 "outcome": promise.outcome,
-                "last_follow_up": max(follow_up_dates).isoformat() if follow_up_dates else "",
-                "url": promise_html_url(promise, agreement_url) or "",
+                "last_follow_up": latest.date.isoformat() if latest else "",
+                "url": promise.get_full_url(request) or "",
             }
         )
     return rows
@@ -151,7 +142,7 @@ def export_promises(request: HttpRequest, page_id: int, format: str) -> HttpResp
 def embed_agreement(request: HttpRequest, page_id: int) -> HttpResponse:
     """A small status card of one agreement for a partner's iframe."""
     agreement, language = agreement_in_language(page_id, None)
-    promises = list(Promise.objects.for_agreement(agreement))
+    promises = agreement.live_promises
     with translation.override(language):
         response = render(
             request,
@@ -159,8 +150,7 @@ def embed_agreement(request: HttpRequest, page_id: int) -> HttpResponse:
             {
                 "agreement": agreement,
                 "agreement_url": agreement.get_full_url(request),
-                "summary": StatusSummary(promises),
-                "counts": agreement_summary(agreement, promises)["by_status"],
+                "summary": StatusSummary(promises, language),
                 "promises": promises,
                 "language": language,
             },
@@ -174,7 +164,7 @@ def embed_agreement(request: HttpRequest, page_id: int) -> HttpResponse:
 def embed_promise(request: HttpRequest, promise_id: int) -> HttpResponse:
     """A small status card of one promise for a partner's iframe."""
     promise = (
-        public_promises()
+        Promise.objects.public()
         .select_related("agreement", "locale")
         .prefetch_related("follow_ups")
         .filter(pk=promise_id)
@@ -183,16 +173,15 @@ def embed_promise(request: HttpRequest, promise_id: int) -> HttpResponse:
     if promise is None:
         raise Http404("No promise matches the given id.")
     language = promise.locale.language_code
-    follow_ups = list(promise.follow_ups.all())
     with translation.override(language):
         response = render(
             request,
             "promises/embed_promise.html",
             {
                 "promise": promise,
-                "promise_url": promise_html_url(promise, promise.agreement.get_full_url(request)),
+                "promise_url": promise.get_full_url(request),
                 "agreement": promise.agreement,
-                "last_follow_up": follow_ups[-1] if follow_ups else None,
+                "last_follow_up": promise.latest_follow_up,
                 "language": language,
             },
         )

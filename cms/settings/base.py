@@ -7,11 +7,10 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
+# The project's apps, top layer first (docs/architecture.md). Development adds demo and bench.
+PROJECT_APPS = ["cms", "search", "home", "news", "promises", "contacts", "pagecache"]
 INSTALLED_APPS = [
-    "home",
-    "news",
-    "promises",
-    "contacts",
+    *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v3",
@@ -41,20 +40,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "cms.cache.PageCacheConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost after security: sees the final response of API, feeds, export and embed.
-    "cms.middleware.PublicReadMiddleware",
-    # Anonymous GETs answered from the cache skip everything below (see cms/cache.py).
-    "cms.cache.AnonymousPageCacheMiddleware",
+    "core.http.PublicReadMiddleware",
+    # Anonymous GETs answered from the cache skip everything below (see pagecache/).
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "cms.middleware.LocaleMiddleware",  # Django's, minus redirects of API/feed 404s
-    # Anonymous GETs skip Wagtail's page-by-page routing queries (see cms/cache.py).
-    "cms.cache.RouteMemoMiddleware",
+    "core.http.LocaleMiddleware",  # Django's, minus redirects of API/feed 404s
+    # Anonymous GETs skip Wagtail's page-by-page routing queries (see pagecache/).
+    "pagecache.middleware.RouteMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,8 +143,8 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 # Caching (docs/performance.md). In-process by default; Redis, shared by every server, when
-# REDIS_URL is set. Anonymous pages, feeds and API reads are cached whole by cms/cache.py and
-# retired at once by any content change.
+# REDIS_URL is set. Anonymous pages, feeds and API reads are cached whole by pagecache/ and
+# retired at once by any content change in these apps (and Wagtail's own).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -162,6 +160,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+PAGE_CACHE_CONTENT_APPS = ["home", "news", "promises", "contacts"]
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # Set per deploy (e.g. the git commit): cached HTML of an earlier release is never served.
@@ -169,14 +168,17 @@ PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")
 # Shared pieces of pages (language links, footer) kept until the next content change.
 FRAGMENT_CACHE_ENABLED = os.environ.get("FRAGMENT_CACHE_ENABLED", "true").lower() == "true"
 
-# A trivial view and a search probe for `make bench` (bench/), off unless asked for.
+# A trivial view, a search probe and the content generator for `make bench` (bench/), off
+# unless asked for.
 BENCH_ENDPOINTS = os.environ.get("NYTORGET_BENCH", "") == "1"
+if BENCH_ENDPOINTS:
+    INSTALLED_APPS += ["demo", "bench"]
 
 # Headless API (Wagtail API v3, a preview upstream: wagtail is pinned to 8.0.x).
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # partners get display HTML, not Wagtail's database HTML
 WAGTAILAPI_SEARCH_ENABLED = True
 
-# Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (cms.middleware).
+# Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (core/http.py).
 PUBLIC_READ_PATH_PREFIXES = ("/api/v3/", "/feeds/", "/open-data/", "/embed/")
 PUBLIC_READ_MAX_AGE = 300

@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 # Templates change under runserver: no whole-page cache here (PAGE_CACHE_ENABLED=true to try it).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "false").lower() == "true"
+# Development tools, never in production: demo content, screenshots and the bench generator.
+INSTALLED_APPS += [app for app in ("demo", "bench") if app not in INSTALLED_APPS]

@@ -22,3 +22,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache is tested on purpose (*/tests/test_cache*.py turn it on); other tests see no cache.
 PAGE_CACHE_ENABLED = False
 FRAGMENT_CACHE_ENABLED = False
+# Development tools, never in production: demo content, screenshots and the bench generator.
+INSTALLED_APPS += [app for app in ("demo", "bench") if app not in INSTALLED_APPS]

@@ -1,4 +1,4 @@
-"""Conditional requests, caching and CORS on everything partners read (cms.middleware)."""
+"""Conditional requests, caching and CORS on everything partners read (core/http.py)."""
 
 import time
 
@@ -6,14 +6,8 @@ import pytest
 from django.utils.http import http_date
 
 from promises.factories import PromiseFollowUpFactory
-from promises.tests.api_data import build_world
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(home):
-    return build_world(home)
 
 
 def partner_urls(world) -> list[str]:

@@ -13,8 +13,6 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 
-from promises.tests.api_data import build_world
-
 # Loaded from the running application at collection (the document needs no database).
 # Schemathesis' lazy fixture loader does not work with pytest 9, hence module level.
 # Wagtail's snippet endpoints are left out: they need a token, and hypothesis cannot build
@@ -27,8 +25,7 @@ schema = (
 
 
 @pytest.fixture
-def world(db, home):
-    build_world(home)
+def served_world(world):
     # As Django's test client does: keep the test's transaction (and its data) open across
     # requests instead of closing the connection at the end of each one.
     request_started.disconnect(close_old_connections)
@@ -46,7 +43,7 @@ def world(db, home):
     phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
-def test_no_server_error(case, world):
+def test_no_server_error(case, served_world):
     response = case.call()
     assert response.status_code < 500, (
         f"{case.method} {case.formatted_path} query={case.query} -> {response.status_code}: "

@@ -1,11 +1,21 @@
 """Template helpers shared by every page: language links and status badges."""
 
+import json
+
 from django import template
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
-from cms.cache import memoize
-from cms.localization import active_locale
+from core.localization import active_locale
+from news.models import NewsArticlePage
+from pagecache.generation import memoize
+from promises.models import Promise, PromisePage
+
+from ..chrome import site_chrome_for
+from ..models import HomePage
 
 register = template.Library()
 
@@ -18,7 +28,7 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
     """
     request = context.get("request")
     if isinstance(page, Page) and page.pk and request is not None:
-        # The same for every visitor of this URL until content changes (cms.cache.memoize).
+        # The same for every visitor of this URL until content changes (pagecache memoize).
         # The path counts: a promise permalink is served by its agreement page.
         parts = (
             "language_links",
@@ -87,15 +97,14 @@ def promise_permalink_suffixes(request, page, translations: dict) -> dict | None
 
     None on any other page. Promise slugs are shared by translations, so one query finds them.
     """
-    from promises.models import Promise, PromisePage
-
     match = getattr(request, "routable_resolver_match", None)
     if not isinstance(page, PromisePage) or match is None or "slug" not in match.kwargs:
         return None
     slug = match.kwargs["slug"]
     pages = [t.pk for t in translations.values()]
     live = Promise.objects.filter(agreement_id__in=pages, slug=slug, live=True)
-    return dict.fromkeys(live.values_list("agreement_id", flat=True), f"{slug}/")
+    suffix = PromisePage.permalink_suffix(slug)
+    return dict.fromkeys(live.values_list("agreement_id", flat=True), suffix)
 
 
 @register.inclusion_tag("components/status_badge.html")
@@ -106,8 +115,6 @@ def status_badge(status: str, label: str) -> dict:
 @register.simple_tag(takes_context=True)
 def site_chrome(context) -> dict:
     """The header menu and the footer's accessibility-statement link, from the cache when warm."""
-    from home.chrome import site_chrome_for
-
     return site_chrome_for(active_locale(), context.get("request"))
 
 
@@ -143,14 +150,6 @@ def _organisation_data(organisation, request, logo_url: str | None) -> dict:
 @register.simple_tag(takes_context=True)
 def json_ld(context, page=None, organisation=None, logo_url: str | None = None) -> str:
     """schema.org JSON-LD: NewsArticle for stories, GovernmentOrganization for the home page."""
-    import json
-
-    from django.utils.html import format_html
-    from django.utils.safestring import mark_safe
-
-    from home.models import HomePage
-    from news.models import NewsArticlePage
-
     request = context.get("request")
     data = None
     if isinstance(page, NewsArticlePage):
@@ -186,8 +185,6 @@ def json_ld(context, page=None, organisation=None, logo_url: str | None = None) 
 @register.simple_tag
 def search_query_string(query: str, search_type: str) -> str:
     """The start of a pagination link's query string, e.g. "q=l%C3%B6fte&type=news&"."""
-    from django.utils.http import urlencode
-
     return urlencode({"q": query, "type": search_type}) + "&"
 
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from .browser import axe_violations
+from demo.browser import axe_violations
 
 PAGES = [
     "/sv/",

@@ -7,10 +7,11 @@ served through the page cache (no query at all on a hit).
 
 import pytest
 
-from cms.cache import HIT_HEADER, clear_page_cache
 from contacts.factories import ContactPersonFactory, OrganisationFactory
 from home.factories import StandardPageFactory
 from news.factories import ArticlePromiseFactory, NewsArticlePageFactory, TopicFactory
+from pagecache.generation import clear_page_cache
+from pagecache.middleware import HIT_HEADER
 from promises.factories import PromiseFactory, PromiseFollowUpFactory, PromisePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,14 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import APIToken
 
-from promises.tests.api_data import assert_nothing_hidden, build_world
+from tests.world import assert_nothing_hidden
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(home):
-    return build_world(home)
 
 
 def test_article_detail_has_partner_fields(client, world):

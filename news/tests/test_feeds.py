@@ -5,14 +5,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
-from promises.tests.api_data import assert_nothing_hidden, build_world
+from tests.world import assert_nothing_hidden
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(home):
-    return build_world(home)
 
 
 def parse(client, url: str) -> feedparser.FeedParserDict:

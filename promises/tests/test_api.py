@@ -4,15 +4,9 @@ import pytest
 from wagtail.models import Locale
 
 from promises.factories import PromiseFactory
-
-from .api_data import DRAFT_TITLE, assert_nothing_hidden, build_world
+from tests.world import DRAFT_TITLE, assert_nothing_hidden
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(home):
-    return build_world(home)
 
 
 def get_json(client, url: str, status: int = 200) -> dict:

@@ -7,15 +7,9 @@ import pytest
 from wagtail.models import Locale
 
 from promises.factories import PromiseFactory
-
-from .api_data import assert_nothing_hidden, build_world
+from tests.world import assert_nothing_hidden
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(home):
-    return build_world(home)
 
 
 def test_csv_has_one_row_per_published_promise(client, world):

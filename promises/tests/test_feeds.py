@@ -5,19 +5,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from promises.factories import PromiseFollowUpFactory
-
-from .api_data import assert_nothing_hidden, build_world
+from tests.world import assert_nothing_hidden
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(home):
-    world = build_world(home)
-    # Follow-ups of promises that must stay hidden.
-    for hidden in ("draft", "in_unpublished", "in_private"):
-        PromiseFollowUpFactory(promise=world.hidden[hidden], note="Hemlig uppföljning")
-    return world
 
 
 def test_follow_up_of_a_promise_with_a_draft_shows_the_published_title(client, world):

@@ -145,5 +145,5 @@ def test_agreement_page_lists_the_newest_stories_and_links_to_all(client, agreem
     assert listed.story_total == total
     assert f"Alla {total} nyheter om ”Trygghetsvandringar”" in text(client.get(agreement.url))
 
-    permalink = client.get(promise.get_url()).context["promise"]
+    permalink = client.get(promise.get_url()).context["entry"]
     assert len(permalink.stories) == total

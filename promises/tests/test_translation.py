@@ -30,5 +30,5 @@ def test_translated_promise_points_at_the_translated_agreement(client, home, hom
     assert [f.locale for f in translated.follow_ups.all()] == [en]
     assert isinstance(translated.agreement, Page)
     response = client.get(agreement_en.url)
-    assert translated in [p for ps in response.context["focus_areas"].values() for p in ps]
+    assert translated in [e.promise for es in response.context["focus_areas"].values() for e in es]
     assert client.get(translated.get_url()).status_code == 200
