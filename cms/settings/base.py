@@ -130,7 +130,18 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Nytorget"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+
+# Uploads (docs/operations.md). Only these types and sizes; never SVG or HTML, which a browser
+# would run as a page of the site's own origin.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a small file may still unpack to gigabytes
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Always through Wagtail's view, also with object storage: it checks collection privacy and sends
+# the type, `attachment` (PDF alone inline), nosniff and `Content-Security-Policy: default-src 'none'`.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
 # PostgreSQL searches with Swedish stemming ("löften" finds "löfte"); SQLite has no stemming.
 WAGTAILSEARCH_BACKENDS = {
