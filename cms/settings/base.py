@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -40,10 +41,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers on every response, cached ones too (docs/operations.md).
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost after security: sees the final response of API, feeds, export and embed.
     "core.http.PublicReadMiddleware",
@@ -130,6 +135,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Nytorget"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The admin calls no one: no editor's e-mail hash to Gravatar, no update check to wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Uploads (docs/operations.md). Only these types and sizes; never SVG or HTML, which a browser
 # would run as a page of the site's own origin.
@@ -193,3 +201,54 @@ WAGTAILAPI_SEARCH_ENABLED = True
 # Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (core/http.py).
 PUBLIC_READ_PATH_PREFIXES = ("/api/v3/", "/feeds/", "/open-data/", "/embed/")
 PUBLIC_READ_MAX_AGE = 300
+
+# Security headers (docs/operations.md). Public pages run no inline script or style at all; a
+# view that sets its own policy keeps it (the embeds, Wagtail's document view).
+# MEDIA_ORIGINS: where images come from besides the site, e.g. object storage or a CDN.
+MEDIA_ORIGINS = [o.strip() for o in os.environ.get("MEDIA_ORIGINS", "").split(",") if o.strip()]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, REPORT_SAMPLE],
+        "style-src": [SELF, REPORT_SAMPLE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        # CSP_REPORT_URI: where browsers report what a policy blocked (off when unset).
+        "report-uri": os.environ.get("CSP_REPORT_URI") or None,
+    }
+}
+# Wagtail 8's admin still writes inline scripts (snippet and date choosers, inline panels) and
+# inline styles: its policy allows them, but nothing from any other origin.
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+    }
+}
+# No page of ours uses these browser features: deny them to every page and every frame in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}

@@ -15,6 +15,10 @@ def require_env(name: str) -> str:
     return value
 
 
+def env_flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() == "true"
+
+
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in require_env("ALLOWED_HOSTS").split(",") if h.strip()]
@@ -24,9 +28,21 @@ CSRF_TRUSTED_ORIGINS = [
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
-SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
-CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
+# `false` when the proxy redirects HTTP to HTTPS itself; the site is still HTTPS-only.
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+# HSTS: browsers use HTTPS only, for a year by default. Preloading commits the whole domain to
+# HTTPS for good: the kommun's domain owner decides and submits it, so it is off by default.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", False)
+# `check --deploy` warns about what the operator chose on purpose: the proxy's redirect, and
+# leaving preloading to the domain owner.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_SSL_REDIRECT else ["security.W008"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
