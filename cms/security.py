@@ -1,12 +1,14 @@
-"""The admin's side of the security headers: its own Content-Security-Policy.
+"""What the security libraries need from the project (docs/operations.md).
 
-The policies themselves are settings (cms/settings/base.py, docs/operations.md); django-csp
-writes the header. What it cannot do by itself is choose a policy by path.
+The policies and limits are settings (cms/settings/base.py); django-csp writes the header and
+django-axes counts failed logins. Here: the admin's own policy by path, the client's address
+behind the proxy, and the lockout page.
 """
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import render
 
 
 def is_admin_path(path: str) -> bool:
@@ -27,3 +29,36 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and is_admin_path(request.path_info):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address, as login throttling counts it.
+
+    Each of the `TRUSTED_PROXY_COUNT` proxies in front of the app appends the address it saw to
+    X-Forwarded-For, so the client is that many entries from the right; anything further left is
+    the client's own claim and is ignored.
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        address.strip()
+        for address in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if address.strip()
+    ]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def lockout_response(
+    request: HttpRequest, response: HttpResponseBase | None, credentials: dict | None
+) -> HttpResponse:
+    """django-axes' answer to a locked-out login: the admin's look, in the user's language."""
+    cooloff = settings.AXES_COOLOFF_TIME
+    locked = render(
+        request,
+        "cms/login_locked.html",
+        {"minutes": int(cooloff.total_seconds() // 60)},
+        status=429,
+    )
+    locked["Retry-After"] = str(int(cooloff.total_seconds()))
+    return locked

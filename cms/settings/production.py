@@ -28,6 +28,9 @@ CSRF_TRUSTED_ORIGINS = [
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Production runs behind the TLS proxy (docs/operations.md): the client is the last address it
+# appends to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 # `false` when the proxy redirects HTTP to HTTPS itself; the site is still HTTPS-only.
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True

@@ -24,3 +24,8 @@ PAGE_CACHE_ENABLED = False
 FRAGMENT_CACHE_ENABLED = False
 # Development tools, never in production: demo content, screenshots and the bench generator.
 INSTALLED_APPS += [app for app in ("demo", "bench") if app not in INSTALLED_APPS]
+# Django's test client's login() passes no request, which django-axes refuses: let it through.
+AUTHENTICATION_BACKENDS = [
+    "tests.auth.AxesBackendAllowingClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]
