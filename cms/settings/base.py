@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +65,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin's second factor (cms/twofactor.py): after the user is known.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -274,3 +279,12 @@ AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
 # How many proxies in front of the app append the address they saw to X-Forwarded-For. 0: the
 # client is REMOTE_ADDR. Never more than there are, or clients choose their own address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication (cms/twofactor.py): names of the groups whose members must give a
+# code from an authenticator app after the password, comma-separated; `*` for every admin user.
+# Superusers must whenever any group is named. Empty: offered to all, required of none. Anyone
+# who has enrolled an app is asked for its code. Production requires it of everyone by default.
+ADMIN_2FA_REQUIRED_GROUPS = [
+    g.strip() for g in os.environ.get("ADMIN_2FA_REQUIRED_GROUPS", "").split(",") if g.strip()
+]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name the authenticator app shows

@@ -27,6 +27,11 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 
+# Every admin user gives a second factor unless the operator names groups instead.
+ADMIN_2FA_REQUIRED_GROUPS = [
+    g.strip() for g in os.environ.get("ADMIN_2FA_REQUIRED_GROUPS", "*").split(",") if g.strip()
+]
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Production runs behind the TLS proxy (docs/operations.md): the client is the last address it
 # appends to X-Forwarded-For.
