@@ -1,11 +1,10 @@
 """Two-factor authentication for the admin: a code from an authenticator app after the password.
 
-The views are admin views (cms/wagtail_hooks.py): Wagtail requires a signed-in admin user.
-
 Built on django-otp's TOTP devices. A user who has enrolled an app must give its code before any
-page; users that `ADMIN_2FA_REQUIRED_GROUPS` names must enrol one first; everyone else may
-(Konto → Tvåstegsverifiering). wagtail-2fa would do this, but its templates are Wagtail 4's and
-a plain GET of its set-up page makes a new device: this is the small part of it we need.
+page; users that `ADMIN_2FA_REQUIRED_GROUPS` names must enrol one first; everyone else may, from
+their account page. wagtail-2fa would do this, but its templates are Wagtail 4's and a plain GET
+of its set-up page makes a new device: this is the small part of it we need. The views are admin
+views (cms/wagtail_hooks.py), so Wagtail lets only signed-in admin users reach them.
 """
 
 import base64
