@@ -51,8 +51,6 @@ MIDDLEWARE = [
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.http.LocaleMiddleware",  # Django's, minus redirects of API/feed 404s
-    # Anonymous GETs skip Wagtail's page-by-page routing queries (see pagecache/).
-    "pagecache.middleware.RouteMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
