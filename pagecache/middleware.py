@@ -7,7 +7,7 @@ from collections.abc import Callable
 from hashlib import blake2b
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 from django.utils.translation import get_language_from_path, get_language_from_request
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
@@ -63,8 +63,10 @@ def _cache_key(request: HttpRequest, generation: str) -> str:
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GETs of pages, feeds and API reads from the cache.
 
-    Place it high in MIDDLEWARE (after SecurityMiddleware and WhiteNoise): a hit skips the rest.
-    A stored response keeps the headers the inner middleware set (X-Frame-Options, Vary...).
+    Place it high in MIDDLEWARE (after CORS, security, WhiteNoise and ConditionalGetMiddleware,
+    which so still add their headers and 304s to hits): a hit skips the rest. A stored response
+    keeps the headers the inner middleware set (X-Frame-Options, Vary, ETag...). Only 200s are
+    stored, so never a 304.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -88,6 +90,9 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if request.method == "GET" and response_is_cacheable(response):
+            if not response.has_header("ETag"):
+                # Stored with the page, so ConditionalGetMiddleware need not hash every hit.
+                set_response_etag(response)
             headers = [(k, v) for k, v in response.items() if k.lower() != HIT_HEADER.lower()]
             backend.set(
                 key,

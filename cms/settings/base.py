@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -40,15 +41,21 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    # First, so preflights are answered at once and every answer on a partner path, from the
+    # page cache or a 304 included, gets its CORS headers (settings below).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outermost after security: sees the final response of API, feeds, export and embed.
-    "core.http.PublicReadMiddleware",
+    # Above the page cache, so a cached answer still gets its 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous GETs answered from the cache skip everything below (see pagecache/).
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Below the cache: the validators and Cache-Control of partner reads are stored with them.
+    "core.http.PublicReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.http.LocaleMiddleware",  # Django's, minus redirects of API/feed 404s
     "django.middleware.common.CommonMiddleware",
@@ -180,3 +187,15 @@ WAGTAILAPI_SEARCH_ENABLED = True
 # Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (core/http.py).
 PUBLIC_READ_PATH_PREFIXES = ("/api/v3/", "/feeds/", "/open-data/", "/embed/")
 PUBLIC_READ_MAX_AGE = 300
+
+# django-cors-headers on those paths only: any origin may read, nobody writes cross-origin. No
+# credentials, and neither Authorization nor Content-Type is an allowed request header, so the
+# preflight of a write with a token (or with JSON) fails in every browser.
+CORS_URLS_REGEX = "^(?:" + "|".join(map(re.escape, PUBLIC_READ_PATH_PREFIXES)) + ")"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# Partners may send conditional headers cross-origin; nothing that carries credentials.
+CORS_ALLOW_HEADERS = ("Accept", "Accept-Language", "If-None-Match", "If-Modified-Since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Disposition")
+CORS_PREFLIGHT_MAX_AGE = 86400

@@ -381,6 +381,23 @@ def test_only_successful_gets_are_stored(client, site):
 
 
 @pytest.mark.usefixtures("page_cache")
+def test_a_cached_page_gets_its_304_and_a_304_is_never_stored(client, site):
+    url = site["urls"]["article"]
+    etag = client.get(url)["ETag"]
+    hit = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert hit.status_code == 304
+    assert hit.content == b""
+    again = client.get(url)
+    assert again.status_code == 200
+    assert again[HIT_HEADER] == "hit"
+    assert again["ETag"] == etag
+    assert "Brödtext." in again.content.decode()
+    head = client.head(url)
+    assert head["ETag"] == etag
+    assert head.content == b""
+
+
+@pytest.mark.usefixtures("page_cache")
 def test_languages_are_cached_apart(client, site, home_en):
     assert client.get("/sv/")[HIT_HEADER] == "miss"
     english = client.get("/en/")
