@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -46,22 +47,26 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    # First, so preflights are answered at once and every answer on a partner path, from the
+    # page cache or a 304 included, gets its CORS headers (settings below).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Headers on every response, cached ones too (docs/operations.md).
     "cms.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outermost after security: sees the final response of API, feeds, export and embed.
-    "core.http.PublicReadMiddleware",
+    # Above the page cache, so a cached answer still gets its 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous GETs answered from the cache skip everything below (see pagecache/).
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Below the cache: the validators and Cache-Control of partner reads are stored with them.
+    "core.http.PublicReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.http.LocaleMiddleware",  # Django's, minus redirects of API/feed 404s
-    # Anonymous GETs skip Wagtail's page-by-page routing queries (see pagecache/).
-    "pagecache.middleware.RouteMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -291,3 +296,15 @@ ADMIN_2FA_REQUIRED_GROUPS = [
     g.strip() for g in os.environ.get("ADMIN_2FA_REQUIRED_GROUPS", "").split(",") if g.strip()
 ]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name the authenticator app shows
+
+# django-cors-headers on those paths only: any origin may read, nobody writes cross-origin. No
+# credentials, and neither Authorization nor Content-Type is an allowed request header, so the
+# preflight of a write with a token (or with JSON) fails in every browser.
+CORS_URLS_REGEX = "^(?:" + "|".join(map(re.escape, PUBLIC_READ_PATH_PREFIXES)) + ")"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# Partners may send conditional headers cross-origin; nothing that carries credentials.
+CORS_ALLOW_HEADERS = ("Accept", "Accept-Language", "If-None-Match", "If-Modified-Since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Disposition")
+CORS_PREFLIGHT_MAX_AGE = 86400
