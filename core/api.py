@@ -6,7 +6,7 @@ package lists them (cms/api.py). This module knows nothing of any domain.
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -18,12 +18,9 @@ from pydantic import Field, StringConstraints, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 from rest_framework import serializers
 from wagtail.api.rich_text import APIRichText
-from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.api.v3.errors import problem_response
 from wagtail.models import Locale
 from wagtail.utils.forms import FormValidationError
-
-#: Documented error answers, so the OpenAPI document says what a bad request gets.
-ERROR_RESPONSES = {400: ProblemDetail, 404: ProblemDetail}
 
 #: Bigger ids cannot exist in a PostgreSQL bigint column; refuse them before the database does.
 MAX_ID = 2**63 - 1
@@ -36,6 +33,9 @@ Limit = Annotated[int, Field(ge=1, le=settings.WAGTAILAPI_LIMIT_MAX)]
 NO_NUL = r"^[^\x00]*$"
 #: A short free-text query parameter that the database can take.
 QueryText = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
+
+#: `?locale=`: one of the site's content languages, so the document lists them.
+LanguageCode = Literal[tuple(code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES)]  # type: ignore[valid-type]
 
 #: Query parameters that every operation taking them must bound, Wagtail's own included:
 #: `bounded_reads` refuses values outside them and cms/api.py documents them.
