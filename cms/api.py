@@ -8,21 +8,24 @@ Everything here goes through Ninja's public interface: `add_router`, `add_except
 """
 
 import json
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.responses import NinjaJSONEncoder
 from wagtail.api.v3.api import api
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
+from wagtail.api.v3.routers.pages import router as pages_router
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
-from wagtail.api.validators import OrderingValidator
+from wagtail.api.validators import OrderingValidator, SiteFilterValidator
 from wagtail.contrib.redirects.api.v3.router import BASE_REDIRECT_READ_FIELDS
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.locales.api.v3 import router as locales_router
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from contacts.api import contacts_router, organisations_router
 from core.api import (
@@ -69,6 +72,49 @@ PARAMETER_RULES = {
     ("pages_list", "child_of"): "Not together with `descendant_of`.",
     ("pages_list", "descendant_of"): "Not together with `child_of`.",
 }
+
+
+def page_at_served_path(request: HttpRequest, html_path: str) -> Page | None:
+    """The page the site serves at `html_path` when it starts with a language: /sv/..., /en/...
+
+    As Wagtail's own serve view does under i18n_patterns: route the rest of the path from the
+    translation of the site's root page in that language.
+    """
+    language, _, rest = html_path.strip("/").partition("/")
+    locale = Locale.objects.filter(language_code=language).first()
+    try:
+        site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+        root = site.root_page.get_translation_or_none(locale) if site and locale else None
+        if root is None:
+            return None
+        page, _, _ = root.specific.route(request, [part for part in rest.split("/") if part])
+    except (Http404, ValueError):
+        return None
+    return page
+
+
+def find_served_paths(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A view decorator for Wagtail's pages router: `pages/find` takes the paths the site serves.
+
+    Wagtail's find routes `html_path` from the site's root page, so `/sv/nyheter/...` (every
+    path the site serves carries its language) is a 404. A path with a language prefix is
+    resolved here and handed on to Wagtail's find as `id`: Wagtail still checks that the
+    caller may see the page and answers with its usual redirect to the page's detail.
+    """
+
+    @wraps(run)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        html_path = request.GET.get("html_path")
+        if request.resolver_match.view_name == "wagtailapi_v3:find_page" and html_path:
+            page = page_at_served_path(request, html_path)
+            if page is not None:
+                query = request.GET.copy()
+                query.pop("html_path")
+                query["id"] = str(page.pk)
+                request.GET = query
+        return run(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _problem(description: str) -> dict:
@@ -237,5 +283,6 @@ def register_routers() -> None:
     for exc_class in VALIDATION_ERRORS:
         api.add_exception_handler(exc_class, validation_problem)
     api.add_decorator(bounded_reads, mode="view")
+    pages_router.add_decorator(find_served_paths, mode="view")
     publish_corrected_document(api)
     api.nytorget_routers_added = True
