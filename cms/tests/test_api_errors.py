@@ -5,7 +5,11 @@ Wagtail's own operations took any search text. Checked with DEBUG off, as in pro
 where Wagtail answers unhandled errors itself.
 """
 
+import ast
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from wagtail.models import APIToken
 
 pytestmark = pytest.mark.django_db
@@ -83,8 +87,33 @@ def test_a_filter_naming_nothing_is_a_404_as_in_our_routers(client, world):
         assert "matches the given" in response.json()["detail"]
 
 
+def test_a_bad_head_is_a_400_too(client):
+    response = client.head("/api/v3/pages/?offset=abc")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+
+
 def test_a_bad_write_keeps_wagtails_422(api, world):
     response = api.post("/api/v3/pages/", {"meta": {}}, content_type="application/json")
     assert response.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["detail"] == "Validation failed"
+
+
+def private_attributes(path: Path) -> list[str]:
+    """Reads of another object's private attribute (`api._routers`); Django's `_meta` is public."""
+    return [
+        f"{path.name}:{node.lineno} {node.attr}"
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+        and node.attr != "_meta"
+    ]
+
+
+def test_the_api_wiring_uses_public_interfaces_only():
+    # A private attribute of Ninja or Wagtail breaks silently on upgrade (docs/architecture.md).
+    base = Path(settings.BASE_DIR)
+    modules = ["cms/api.py", "core/api.py", "promises/api.py", "contacts/api.py"]
+    assert [found for module in modules for found in private_attributes(base / module)] == []
