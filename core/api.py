@@ -33,6 +33,8 @@ Limit = Annotated[int, Field(ge=1, le=settings.WAGTAILAPI_LIMIT_MAX)]
 NO_NUL = r"^[^\x00]*$"
 #: A short free-text query parameter that the database can take.
 QueryText = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
+#: Wagtail's `?site=`: a hostname, with `:port` where sites differ by port (a 500 otherwise).
+SiteName = Annotated[str, StringConstraints(max_length=255, pattern=r"^[^:\x00]*(:[0-9]{1,5})?$")]
 
 #: `?locale=`: one of the site's content languages, so the document lists them.
 LanguageCode = Literal[tuple(code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES)]  # type: ignore[valid-type]
@@ -43,6 +45,7 @@ BOUNDED_QUERY = {
     "limit": TypeAdapter(Limit),
     "offset": TypeAdapter(Offset),
     "search": TypeAdapter(QueryText),
+    "site": TypeAdapter(SiteName),
 }
 #: Every path parameter that names a database row (`is_id_parameter`).
 ID = TypeAdapter(Id)
@@ -114,9 +117,10 @@ def _out_of_bounds(request: HttpRequest, path_params: dict) -> list[dict]:
 def bounded_reads(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """A Ninja view decorator: out-of-range ids, offsets and limits, or oversized search, are a 400.
 
-    Wagtail's operations take `offset`, `search` and their ids unbounded, and PostgreSQL
-    answers an offset beyond a bigint with an error (a 500). Checked before Ninja validates
-    anything, on every operation, so the rule is the same for Wagtail's routers and ours.
+    Wagtail's operations take `offset`, `search`, `site` and their ids unbounded, and
+    PostgreSQL answers an offset beyond a bigint with an error (a 500), as Wagtail's find does
+    a `site` with a port that is no number. Checked before Ninja validates anything, on every
+    operation, so the rule is the same for Wagtail's routers and ours.
     """
 
     @wraps(run)

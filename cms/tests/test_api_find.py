@@ -71,6 +71,13 @@ def test_paths_the_site_does_not_serve_are_404(client, world, path):
     assert response["Content-Type"] == "application/problem+json"
 
 
+@pytest.mark.parametrize("site", ["localhost:abc", "localhost:1:2", "x" * 256])
+def test_a_site_that_cannot_exist_is_a_400(client, world, site):
+    response = find(client, world.story.url, site=site)
+    assert response.status_code == 400  # Wagtail's find answered a site's bad port with a 500
+    assert response.json()["detail"].startswith("site: ")
+
+
 @pytest.mark.parametrize("hidden", ["draft_story", "private_story", "unpublished_agreement"])
 def test_pages_that_must_not_leave_are_not_found(client, world, hidden):
     path = world.hidden[hidden].url
