@@ -115,7 +115,7 @@ def _out_of_bounds(request: HttpRequest, path_params: dict) -> list[dict]:
 
 
 def bounded_reads(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A Ninja view decorator: out-of-range ids, offsets and limits, or oversized search, are a 400.
+    """A Ninja view decorator: out-of-range ids, offsets and limits, a long search, are a 400.
 
     Wagtail's operations take `offset`, `search`, `site` and their ids unbounded, and
     PostgreSQL answers an offset beyond a bigint with an error (a 500), as Wagtail's find does
