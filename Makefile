@@ -2,7 +2,7 @@
 
 # The Python: PYTHON if set, else the newest python3.13, python3.12, python3.11 or python3 on the
 # PATH that is 3.11 or newer (scripts/find-python says what it tried when none is).
-PY := $(shell scripts/find-python)
+PY := $(shell sh scripts/find-python)
 ifeq ($(PY),)
 $(error No Python 3.11 or newer)
 endif
