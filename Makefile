@@ -1,29 +1,79 @@
 # Two commands on a fresh machine: `make run` and `make test`. Everything else they need, they install.
-PYTHON ?= python3.11
-VENV := .venv
+
+# The Python: PYTHON if set, else the newest python3.13, python3.12, python3.11 or python3 on the
+# PATH that is 3.11 or newer (scripts/find-python says what it tried when none is).
+PY := $(shell sh scripts/find-python)
+ifeq ($(PY),)
+$(error No Python 3.11 or newer)
+endif
+PY_VERSION := $(shell $(PY) -c 'import platform; print(platform.python_version())')
+VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=cms.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=cms.settings.test
 DATABASE_URL ?= postgres://nytorget:nytorget@127.0.0.1:5432/nytorget
 
-.PHONY: run test lint install install-dev system-packages postgres messages format openapi browser-tools screenshots bench
+# uv makes the locks and installs them (exactly, in seconds). Its version is pinned so every
+# machine resolves alike; it lives in .tools/, outside the venv, which holds only the lock.
+UV_VERSION := 0.13.9
+UV := .tools/uv-$(UV_VERSION)/bin/uv
+# uv trusts the machine's certificate store, as pip and curl do, and never downloads a Python.
+export UV_SYSTEM_CERTS ?= 1
+export UV_PYTHON_DOWNLOADS ?= never
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+.PHONY: run test lint install install-dev system-packages postgres messages format openapi browser-tools screenshots bench lock upgrade lock-check
 
-# Reinstall only when the requirement files change.
-.stamp-install: requirements.txt $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+$(UV):
+	$(PY) -m venv .tools/uv-$(UV_VERSION)
+	.tools/uv-$(UV_VERSION)/bin/pip install --quiet uv==$(UV_VERSION)
+
+# A venv belongs to the Python that made it: when make picks another one, the venv is made anew.
+$(VENV)/.python-$(PY_VERSION): | $(UV)
+	rm -rf $(VENV)
+	@echo "Making $(VENV) with Python $(PY_VERSION) ($(PY))"
+	$(UV) venv --quiet --python $(PY) $(VENV)
 	touch $@
 
-.stamp-install-dev: requirements.txt requirements-dev.txt $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
-	touch $@ .stamp-install
+# The venv holds exactly a lock (uv pip sync also removes what the lock does not list), synced
+# again only when the lock changes. The development lock holds the runtime lock's versions too,
+# so it serves `make run` as well.
+$(VENV)/.synced: requirements.lock $(VENV)/.python-$(PY_VERSION)
+	$(UV) pip sync --quiet --require-hashes --python $(BIN)/python requirements.lock
+	rm -f $(VENV)/.synced-dev
+	touch $@
 
-install: .stamp-install system-packages
-install-dev: .stamp-install-dev system-packages
+$(VENV)/.synced-dev: requirements-dev.lock $(VENV)/.python-$(PY_VERSION)
+	$(UV) pip sync --quiet --require-hashes --python $(BIN)/python requirements-dev.lock
+	touch $@ $(VENV)/.synced
+
+install: $(VENV)/.synced system-packages
+install-dev: $(VENV)/.synced-dev system-packages
+
+# The locks: resolved once for every supported Python (a marker where a version differs) with
+# the hash of every file of each release. The development lock is constrained by the runtime
+# lock, so both hold the same versions. Existing pins are kept unless UPGRADE says otherwise.
+LOCK = $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" $(UPGRADE)
+
+# After editing requirements*.txt: pins what changed, keeps the rest, prints the difference.
+lock: $(UV)
+	@rm -rf .tools/before && mkdir -p .tools/before && cp requirements*.lock .tools/before/ 2>/dev/null || true
+	$(LOCK) requirements.txt -o requirements.lock
+	$(LOCK) -c requirements.lock requirements-dev.txt -o requirements-dev.lock
+	@$(PY) scripts/lock_diff.py .tools/before .
+
+# The newest versions that requirements*.txt allow: all, or only PACKAGES="django wagtail".
+upgrade:
+	@$(MAKE) --no-print-directory lock UPGRADE="$(if $(PACKAGES),$(addprefix -P ,$(PACKAGES)),--upgrade)"
+
+# Fails when requirements*.txt and the locks disagree (someone edited one and did not run
+# `make lock`): resolves afresh beside the locks and compares the versions.
+lock-check: $(UV)
+	@rm -rf .tools/check && mkdir -p .tools/check && cp requirements*.lock .tools/check/
+	@$(LOCK) requirements.txt -o .tools/check/requirements.lock
+	@$(LOCK) -c .tools/check/requirements.lock requirements-dev.txt -o .tools/check/requirements-dev.lock
+	@$(PY) scripts/lock_diff.py --check . .tools/check
 
 # msgfmt (gettext) compiles the interface translations.
 system-packages:
@@ -46,7 +96,7 @@ screenshots: install-dev browser-tools messages
 	$(DEV) $(BIN)/python manage.py screenshots
 
 messages:
-	cd $(CURDIR) && $(DEV) $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	cd $(CURDIR) && $(DEV) $(BIN)/python manage.py compilemessages --ignore='.venv*' --ignore=.tools -v 0
 
 run: install messages
 	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
@@ -66,7 +116,7 @@ postgres:
 	@su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='nytorget'\"" | grep -q 1 || \
 		su postgres -c "createdb -O nytorget nytorget"
 
-lint: install-dev
+lint: install-dev lock-check
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo --no-cache
@@ -85,7 +135,7 @@ test: install-dev messages postgres browser-tools lint
 BENCH_DATABASE_URL ?= postgres://nytorget:nytorget@127.0.0.1:5432/nytorget_bench
 bench: install messages postgres
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
-	$(BIN)/pip install --quiet -r bench/requirements.txt
+	$(UV) pip install --quiet --python $(BIN)/python -c requirements.lock -r bench/requirements.txt
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # Regenerates the committed OpenAPI document; cms/tests/test_api_contract.py fails until it matches.

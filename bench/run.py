@@ -427,7 +427,7 @@ def chart(results: list[Result], path: Path) -> None:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        print("matplotlib is not installed: no chart (pip install -r bench/requirements.txt)")
+        print("matplotlib is not installed: no chart (make bench installs bench/requirements.txt)")
         return
     shown = [r for r in results if r.available]
     labels = [f"{r.name} ({r.phase})" for r in shown]
