@@ -112,7 +112,7 @@ def test_story_with_the_route_memo_runs_nine_queries(settings, news_index, count
     locale and the site's root page (3) and checks the view restrictions of the page and its
     ancestors (2) on every request, and the site settings come from `SiteSettings.for_request`
     (1). The memo still saves Wagtail's routing below the root: 2 queries per URL segment.
-    The story itself runs 3 (promises, topics, contacts).
+    The story itself runs 3 (its promise links, the visibility check they need, its topics).
     """
     settings.FRAGMENT_CACHE_ENABLED = True
     SiteSettings.for_site(news_index.get_site())  # made once on a running site; a change
