@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from contacts.schemas import ContactsField
 from core.localization import localize
+from core.review import ReviewByMixin
 from promises.models import Promise
 from promises.schemas import PromiseLinksField
 
@@ -51,10 +52,11 @@ class NewsFilterForm(forms.Form):
     year = forms.IntegerField(required=False, min_value=1900, max_value=2999)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(ReviewByMixin, Page):
     lead = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     api_fields = [APIField("lead")]
 
     parent_page_types = ["home.HomePage"]
@@ -103,7 +105,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(ReviewByMixin, Page):
     lead = models.TextField(
         _("ingress"), help_text=_("Sammanfattning som visas först och i listor.")
     )
@@ -128,6 +130,7 @@ class NewsArticlePage(Page):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("contacts"),
     ]
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),
         index.SearchField("body"),
