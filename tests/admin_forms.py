@@ -32,7 +32,8 @@ def promise_form(promise: Promise, new_follow_ups: list[dict] = (), **changes) -
         "sort_order": promise.sort_order,
         "party": promise.party,
         "partners": promise.partners,
-        "description": rich_text(promise.description or "<p></p>"),
+        # An empty Draftail editor posts "null".
+        "description": rich_text(promise.description) if promise.description else "null",
         "target": promise.target,
         "status": promise.status,
         "status_reason": promise.status_reason,

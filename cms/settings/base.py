@@ -8,7 +8,16 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # The project's apps, top layer first (docs/architecture.md). Development adds demo and bench.
-PROJECT_APPS = ["cms", "search", "home", "news", "promises", "contacts", "pagecache"]
+PROJECT_APPS = [
+    "cms",
+    "search",
+    "editorial",
+    "home",
+    "news",
+    "promises",
+    "contacts",
+    "pagecache",
+]
 INSTALLED_APPS = [
     *PROJECT_APPS,
     "wagtail_localize",
