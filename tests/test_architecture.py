@@ -14,6 +14,7 @@ PACKAGES = [
     "demo",
     "bench",
     "search",
+    "editorial",
     "home",
     "news",
     "promises",
