@@ -20,6 +20,7 @@ PACKAGES = [
     "promises",
     "contacts",
     "pagecache",
+    "worker",
     "core",
 ]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"

@@ -17,11 +17,13 @@ PROJECT_APPS = [
     "promises",
     "contacts",
     "pagecache",
+    "worker",
 ]
 INSTALLED_APPS = [
     *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "django_tasks_db",  # the task queue of `manage.py run_worker` (TASKS_BACKEND=database)
     "wagtail.api.v3",
     "ninja",  # serves the API docs page's assets locally instead of from a CDN
     "wagtail.contrib.forms",
@@ -134,8 +136,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 
-# django-tasks: in-process by default; production may switch to a database worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# django-tasks: in-process by default (`make run`, tests); TASKS_BACKEND=database queues tasks in
+# the database for `manage.py run_worker`, which also publishes what is scheduled.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
+WORKER_SCHEDULE_INTERVAL = int(os.environ.get("WORKER_SCHEDULE_INTERVAL", "30"))
 
 WAGTAIL_SITE_NAME = "Nytorget"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
