@@ -99,6 +99,18 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent admin writes (autosave beside publish, two editors, the worker) wait for one
+    # another instead of failing with "database is locked": readers never block the writer
+    # (WAL), a writer takes the lock when its transaction begins (IMMEDIATE, so two never
+    # deadlock upgrading a read), and waits up to 10 s for it. Each request is one transaction:
+    # a publish and its follow-ups are saved whole or not at all.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 10,
+    }
+    DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
