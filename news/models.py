@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -105,6 +106,24 @@ class NewsIndexPage(ReviewByMixin, Page):
         return context
 
 
+class NewsArticlePageForm(WagtailAdminPageForm):
+    """Topics in the page's own language: a Swedish story is never offered English topics.
+
+    A translated page may still hold the original's topics (wagtail-localize copies them): they
+    show, and are saved, as their translations.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "topics" not in self.fields or self.instance.locale_id is None:
+            return
+        locale = self.instance.locale
+        self.fields["topics"].queryset = Topic.objects.filter(locale=locale)
+        if self.instance.pk and not self.is_bound:
+            chosen = localize(list(self.instance.topics.all()), locale)
+            self.initial["topics"] = [t.pk for t in chosen if t.locale_id == locale.pk]
+
+
 class NewsArticlePage(ReviewByMixin, Page):
     lead = models.TextField(
         _("ingress"), help_text=_("Sammanfattning som visas först och i listor.")
@@ -147,6 +166,7 @@ class NewsArticlePage(ReviewByMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = NewsArticlePageForm
 
     class Meta:
         verbose_name = _("nyhetsartikel")

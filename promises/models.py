@@ -247,6 +247,13 @@ class Promise(
         if self.continues_id and self.continues_id == self.pk:
             raise ValidationError({"continues": _("Ett löfte kan inte fortsätta sig självt.")})
 
+    @property
+    def admin_label(self) -> str:
+        """The admin's name for a promise, whose title may repeat year after year."""
+        if self.agreement is None:
+            return f"{self.title} ({self.get_status_display()})"
+        return f"{self.title} ({self.agreement.title}, {self.get_status_display()})"
+
     def get_url(self, request=None) -> str | None:
         """The promise's permalink: its slug under the agreement page."""
         if self.agreement is None:

@@ -158,6 +158,8 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "i
 WORKER_SCHEDULE_INTERVAL = int(os.environ.get("WORKER_SCHEDULE_INTERVAL", "30"))
 
 WAGTAIL_SITE_NAME = "Nytorget"
+# Slugs are ASCII like every other URL: "Två nya vandringar" gets "tva-nya-vandringar".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
