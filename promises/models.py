@@ -16,7 +16,13 @@ from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -192,6 +198,7 @@ class Promise(
         FieldPanel("continues"),
         InlinePanel("follow_ups", heading=_("Uppföljningar"), label=_("Uppföljning")),
         *ReviewByMixin.review_panels,
+        PublishingPanel(),  # go-live and expiry, done by `manage.py run_worker`
     ]
     translatable_fields = [
         TranslatableField("title"),

@@ -49,7 +49,6 @@ class Command(BaseCommand):
         )
         next_schedule = 0.0
         while True:
-            close_old_connections()  # a long-lived process must not keep a dropped connection
             if time.monotonic() >= next_schedule:
                 next_schedule = time.monotonic() + interval
                 self.run("publish_scheduled")
@@ -66,6 +65,7 @@ class Command(BaseCommand):
                 return
             wait = next_schedule - time.monotonic()
             time.sleep(max(0.0, min(wait, QUEUE_POLL_SECONDS) if queue else wait))
+            close_old_connections()  # after a sleep: never keep a dropped connection
 
     def run(self, command: str, **options) -> None:
         """A failure is logged and retried next round: the worker itself never stops."""
