@@ -14,7 +14,7 @@ from pydantic import Field
 from wagtail.api.utils import get_full_url
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from core.api import ERROR_RESPONSES, Id, QueryText, get_locale_or_400
+from core.api import Id, LanguageCode, QueryText, get_locale_or_400
 
 from .models import ContactPerson, Organisation
 
@@ -85,7 +85,7 @@ def meta(obj: Organisation | ContactPerson, url_name: str, request: HttpRequest)
 
 
 class ContactFilters(Schema):
-    locale: QueryText | None = Field(None, description="Language code, e.g. sv or en.")
+    locale: LanguageCode | None = Field(None, description="Language code.")
     search: QueryText | None = Field(None, description="Part of the name, any case.")
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
@@ -115,7 +115,7 @@ def active_people() -> QuerySet:
 
 @organisations_router.get(
     "/",
-    response={200: list[OrganisationOut], **ERROR_RESPONSES},
+    response=list[OrganisationOut],
     url_name="organisations_list",
     summary="List organisations",
     operation_id="organisations_list",
@@ -131,7 +131,7 @@ def list_organisations(
 
 @organisations_router.get(
     "/{organisation_id}/",
-    response={200: OrganisationOut, **ERROR_RESPONSES},
+    response=OrganisationOut,
     url_name="organisations_detail",
     summary="Organisation detail",
     operation_id="organisations_detail",
@@ -145,7 +145,7 @@ def get_organisation(request: HttpRequest, organisation_id: Id) -> Organisation:
 
 @contacts_router.get(
     "/",
-    response={200: list[ContactPersonOut], **ERROR_RESPONSES},
+    response=list[ContactPersonOut],
     url_name="contacts_list",
     summary="List active contact people",
     operation_id="contacts_list",
@@ -161,7 +161,7 @@ def list_contacts(
 
 @contacts_router.get(
     "/{contact_id}/",
-    response={200: ContactPersonOut, **ERROR_RESPONSES},
+    response=ContactPersonOut,
     url_name="contacts_detail",
     summary="Active contact person detail",
     operation_id="contacts_detail",

@@ -1,5 +1,9 @@
-"""HTTP caching and CORS for everything partners read: the API, feeds, open data and embeds.
+"""HTTP for everything partners read: the API, feeds, open data and embeds.
 
+The libraries do most of it (settings in cms/settings/base.py): django-cors-headers the open,
+read-only CORS, Django's ConditionalGetMiddleware the ETag and the 304s. What stays here is what
+they cannot do: HEAD for views that answer GET only, a 400 for NUL bytes, Cache-Control for
+anonymous and token reads, and a Last-Modified for content that has no modification time.
 Written once here rather than per view, so a new endpoint under one of
 `settings.PUBLIC_READ_PATH_PREFIXES` gets the same behaviour without remembering to.
 """
@@ -10,31 +14,18 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
 from wagtail.api.v3.errors import problem_response
 
-READ_METHODS = ("GET", "HEAD", "OPTIONS")
-# Partners may send conditional headers cross-origin; nothing that carries credentials.
-ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
-EXPOSED_HEADERS = "ETag, Last-Modified, Content-Disposition"
 LAST_MODIFIED_TIMEOUT = 60 * 60 * 24 * 30
 
 
 def is_public_read_path(path: str) -> bool:
     return path.startswith(tuple(settings.PUBLIC_READ_PATH_PREFIXES))
-
-
-def cors_headers(response: HttpResponseBase) -> None:
-    """Let any origin read, never write: no credentials, only read methods."""
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
-    response["Access-Control-Allow-Headers"] = ALLOWED_REQUEST_HEADERS
-    response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
-    response["Access-Control-Max-Age"] = "86400"
 
 
 def representation_last_modified(request: HttpRequest, etag: str) -> int:
@@ -45,6 +36,7 @@ def representation_last_modified(request: HttpRequest, etag: str) -> int:
     Last-Modified is the time the server first produced the current ETag for the URL. It moves
     forward whenever the content does, and never backwards, which is all a conditional request
     needs. The shared cache (Redis in production) keeps it consistent between app servers.
+    ConditionalGetMiddleware can only compare a Last-Modified that the response already has.
     """
     key = "public-read:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
     seen = cache.get(key)
@@ -87,7 +79,11 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 
 class PublicReadMiddleware:
-    """ETag, Last-Modified, 304s, Cache-Control and open read-only CORS on public read paths."""
+    """HEAD, NUL bytes, Cache-Control and Last-Modified on public read paths.
+
+    Placed below the page cache, so a stored answer keeps its validators and a hit need not
+    compute them again, and below ConditionalGetMiddleware, which answers the 304s.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -95,60 +91,53 @@ class PublicReadMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not is_public_read_path(request.path_info):
             return self.get_response(request)
-        if request.method == "OPTIONS":
-            # A CORS preflight (or a plain OPTIONS): answer for reads only.
-            response = HttpResponse(status=204)
-            response["Allow"] = ", ".join(READ_METHODS)
-            cors_headers(response)
-            return response
         if has_nul(request):
             # PostgreSQL text cannot hold NUL; without this, such a query is a 500 in places.
             response = problem_response(
                 status=400, detail="Query parameters must not contain NUL characters."
             )
-            cors_headers(response)
+            add_caching(request, response)
             return response
-        if request.method not in ("GET", "HEAD"):
-            # Writes (API with a token) get no CORS headers, so browsers block cross-origin use.
-            return self.get_response(request)
-
-        is_head = request.method == "HEAD"
-        if is_head:
-            # Ninja routes answer GET only; HEAD is the same response without the body.
-            request.method = "GET"
+        if request.method == "HEAD":
+            return self.head(request)
         response = self.get_response(request)
-        response = self.add_caching(request, response)
-        cors_headers(response)
-        if is_head and not response.streaming:
-            length = len(response.content)
-            response.content = b""
-            if response.status_code != 304:
-                response["Content-Length"] = str(length)
+        if request.method == "GET":
+            add_caching(request, response)
         return response
 
-    def add_caching(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
-        if response.status_code != 200 or response.streaming:
-            if response.status_code >= 400 and not response.has_header("Cache-Control"):
-                patch_cache_control(response, no_cache=True)
-            return response
-        if not response.has_header("ETag"):
-            set_response_etag(response)
-        # A token may see more than the public, so its answers are the caller's alone.
-        personal = "HTTP_AUTHORIZATION" in request.META
-        if not personal:
-            # Replaces a view's own guess (a feed's newest item date misses deletions).
-            response["Last-Modified"] = http_date(
-                representation_last_modified(request, response["ETag"])
-            )
+    def head(self, request: HttpRequest) -> HttpResponseBase:
+        """Ninja routes answer GET only: HEAD is the GET answer without its body."""
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+            add_caching(request, response)
+        finally:
+            request.method = "HEAD"
+        if not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+
+def add_caching(request: HttpRequest, response: HttpResponseBase) -> None:
+    if response.status_code >= 400:
         if not response.has_header("Cache-Control"):
-            if personal:
-                patch_cache_control(response, private=True, no_cache=True)
-            else:
-                patch_cache_control(response, public=True, max_age=settings.PUBLIC_READ_MAX_AGE)
-        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-        return get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=last_modified,
-            response=response,
+            patch_cache_control(response, no_cache=True)
+        return
+    if response.status_code != 200 or response.streaming:
+        return
+    # A token may see more than the public, so its answers are the caller's alone.
+    personal = "HTTP_AUTHORIZATION" in request.META
+    if not response.has_header("Cache-Control"):
+        if personal:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_READ_MAX_AGE)
+    if not response.has_header("ETag"):
+        # The ETag ConditionalGetMiddleware would make; made here to date the representation.
+        set_response_etag(response)
+    if not personal and response.has_header("ETag"):
+        # Replaces a view's own guess (a feed's newest item date misses deletions).
+        response["Last-Modified"] = http_date(
+            representation_last_modified(request, response["ETag"])
         )

@@ -19,6 +19,7 @@ from core.review import ReviewByMixin
 from news.blocks import BodyBlock
 from news.models import NewsArticlePage
 from pagecache.generation import memoize
+from pagecache.middleware import memoized_route
 from promises.models import PromisePage
 
 from .blocks import AccessibilityGapBlock
@@ -76,6 +77,10 @@ class HomePage(ReviewByMixin, Page):
 
     class Meta:
         verbose_name = _("startsida")
+
+    def route(self, request, path_components):
+        """Wagtail's routing from the site root, remembered until the next content change."""
+        return memoized_route(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

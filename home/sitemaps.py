@@ -13,7 +13,10 @@ class LocalizedSitemap(Sitemap):
     """Every live, public page below a language's home page, in every language.
 
     Each URL lists its translations as hreflang alternates, and a promise page adds the permalink
-    of each of its live promises.
+    of each of its live promises. Built in `get_urls`, Django's entry point, from the public
+    `items()`, `location()` (Wagtail's full URL, with the page's own site) and `lastmod()`.
+    Django's `i18n`/`alternates` cannot be used: they serve one object under every language
+    prefix of the request's host, while a Wagtail translation is a page of its own.
     """
 
     def items(self) -> QuerySet:
@@ -26,43 +29,45 @@ class LocalizedSitemap(Sitemap):
             .specific()
         )
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
         pages = list(self.paginator.page(page).object_list)
-        by_key: dict = defaultdict(list)
+        translations: dict = defaultdict(list)
         for item in pages:
-            by_key[item.translation_key].append(item)
-        promise_pages = [p.pk for p in pages if isinstance(p, PromisePage)]
-        promises = defaultdict(list)
-        for promise in Promise.objects.filter(live=True, agreement_id__in=promise_pages).order_by(
-            "agreement_id", "focus_area", "sort_order", "pk"
-        ):
-            promises[promise.agreement_id].append(promise)
-
+            translations[item.translation_key].append(item)
+        promises = live_promises_by_agreement(pages)
         languages = dict(Locale.objects.values_list("pk", "language_code"))
+
         urls = []
-        last_mods = set()
         for item in pages:
-            location = item.get_full_url(self.request)
+            location = self.location(item)
             if location is None:
                 continue
-            lastmod = item.last_published_at or item.latest_revision_created_at
+            lastmod = self.lastmod(item)
             alternates = [
-                {"location": t.get_full_url(self.request), "lang_code": languages[t.locale_id]}
-                for t in by_key[item.translation_key]
-                if len(by_key[item.translation_key]) > 1
+                {"location": url, "lang_code": languages[translation.locale_id]}
+                for translation in translations[item.translation_key]
+                if (url := self.location(translation))
             ]
+            if len(alternates) < 2:  # hreflang links a page to its translations
+                alternates = []
             urls.append(
                 {"item": item, "location": location, "lastmod": lastmod, "alternates": alternates}
             )
-            last_mods.add(lastmod)
-            for promise in promises.get(item.pk, []):
-                urls.append(
-                    {
-                        "item": promise,
-                        "location": PromisePage.permalink(location, promise.slug),
-                        "lastmod": lastmod,
-                    }
-                )
+            for promise in promises[item.pk]:
+                permalink = PromisePage.permalink(location, promise.slug)
+                urls.append({"item": promise, "location": permalink, "lastmod": lastmod})
+        last_mods = [url["lastmod"] for url in urls]
         if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
+            self.latest_lastmod = max(last_mods)  # Django's view sends it as Last-Modified
         return urls
+
+
+def live_promises_by_agreement(pages: list[Page]) -> dict[int, list[Promise]]:
+    """The live promises of the promise pages among `pages`, in their page order, in one query."""
+    agreements = [page.pk for page in pages if isinstance(page, PromisePage)]
+    promises = defaultdict(list)
+    for promise in Promise.objects.filter(live=True, agreement_id__in=agreements).order_by(
+        "agreement_id", "focus_area", "sort_order", "pk"
+    ):
+        promises[promise.agreement_id].append(promise)
+    return promises

@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
@@ -118,7 +119,9 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item: NewsArticlePage) -> str:
-        return item.lead
+        # RSS <description> and Atom <summary type="html"> hold HTML: the plain-text lead is
+        # escaped once for HTML here and once for XML by Django, so readers show it as text.
+        return escape(item.lead)
 
     def item_link(self, item: NewsArticlePage) -> str:
         return item.feed_link

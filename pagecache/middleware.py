@@ -1,18 +1,16 @@
-"""The anonymous page cache middleware: pages, feeds and API reads served whole from the cache."""
+"""The anonymous page cache middleware (pages, feeds and API reads served whole from the cache),
+and the route memo that the site's root page consults (`memoized_route`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from hashlib import blake2b
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 from django.utils.translation import get_language_from_path, get_language_from_request
-from wagtail import views as wagtail_views
-from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.contrib.settings.registry import registry
-from wagtail.models import Page, Site
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from .generation import (
     current_generation,
@@ -65,8 +63,10 @@ def _cache_key(request: HttpRequest, generation: str) -> str:
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GETs of pages, feeds and API reads from the cache.
 
-    Place it high in MIDDLEWARE (after SecurityMiddleware and WhiteNoise): a hit skips the rest.
-    A stored response keeps the headers the inner middleware set (X-Frame-Options, Vary...).
+    Place it high in MIDDLEWARE (after CORS, security, WhiteNoise and ConditionalGetMiddleware,
+    which so still add their headers and 304s to hits): a hit skips the rest. A stored response
+    keeps the headers the inner middleware set (X-Frame-Options, Vary, ETag...). Only 200s are
+    stored, so never a 304.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -90,6 +90,9 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if request.method == "GET" and response_is_cacheable(response):
+            if not response.has_header("ETag"):
+                # Stored with the page, so ConditionalGetMiddleware need not hash every hit.
+                set_response_etag(response)
             headers = [(k, v) for k, v in response.items() if k.lower() != HIT_HEADER.lower()]
             backend.set(
                 key,
@@ -100,87 +103,32 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-class RouteMemoMiddleware:
-    """Remember what serving a URL starts with, until the next content change.
+def memoized_route(
+    root: Page,
+    request: HttpRequest,
+    path_components: list[str],
+    route: Callable[[HttpRequest, list[str]], RouteResult],
+) -> RouteResult:
+    """`route(request, path_components)` below `root`, kept until the next content change.
 
-    Before a page renders, Wagtail finds the site, the locale's root and one page per URL segment,
-    then the view restrictions of the page and its ancestors, and the context processor fetches
-    the site settings: about nine queries that give the same answer to every anonymous reader.
-    They are kept under the generation like everything else and handed to Wagtail through its
-    own per-request caches (`request._wagtail_site`, `request._wagtail_route_for_request`, the
-    settings' request attribute), with the restrictions preset on the page object. Wagtail still
-    enforces them: a restricted page still asks for its password or login.
-    Routable pages (whose route carries a view) are left to Wagtail. Placed after
-    LocaleMiddleware: the key has the language.
+    Called from the site root page's public `route()`, which Wagtail calls for every page
+    request. Finding the page costs one or two queries per URL segment and gives every anonymous
+    reader the same answer, so that answer is kept under the generation. View restrictions are
+    not part of it: Wagtail checks them on every request with its own queries. A routable page's
+    route carries a view (and sets it on the request), so it is left to Wagtail every time, as is
+    a path that does not exist (Http404 propagates and nothing is kept).
     """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        return self.get_response(request)
-
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
-        if view_func is not wagtail_views.serve:
-            return None
-        path = view_kwargs.get("path", view_args[0] if view_args else None)
-        if path is None or hasattr(request, "_wagtail_route_for_request"):
-            return None
-        if not setting("FRAGMENT_CACHE_ENABLED", True) or not is_anonymous_read(request):
-            return None
-        parts = (
-            "route",
-            request.get_host(),
-            request.scheme,
-            get_language_from_path(request.path_info) or "",
-            path,
-        )
-        backend = page_cache()
-        key = memo_key(parts)
-        entry = backend.get(key)
-        if entry is None:
-            entry = self.resolve(request, path)
-            if entry is None:
-                return None
-            # Pickled now, before serving adds anything to the page object.
-            backend.set(key, entry, setting("PAGE_CACHE_TIMEOUT", 600))
-        site, route, restrictions, site_settings = entry
-        request._wagtail_site = site
-        request._wagtail_route_for_request = route
-        _preset_restrictions(route[0], restrictions)
-        for model, instance in site_settings:
-            instance._request = request
-            setattr(request, model.get_cache_attr_name(), instance)
-        return None
-
-    @staticmethod
-    def resolve(request: HttpRequest, path: str) -> tuple | None:
-        route = Page.route_for_request(request, path)
-        if route is None:
-            return None
-        page, args, kwargs = route
+    if not setting("FRAGMENT_CACHE_ENABLED", True) or not is_anonymous_read(request):
+        return route(request, path_components)
+    backend = page_cache()
+    key = memo_key(("route", root.pk, "/".join(path_components)))
+    result = backend.get(key)
+    if result is None:
+        result = route(request, path_components)
+        page, args, kwargs = result
         if args or kwargs:
-            return None
-        site = Site.find_for_request(request)
-        page.locale  # noqa: B018 (fetched now, kept with the page)
-        restrictions = list(page.get_view_restrictions())
-        site_settings = [
-            (model, model.for_site(site))
-            for model in registry
-            if issubclass(model, BaseSiteSetting)
-        ]
-        return site, route, restrictions, site_settings
-
-
-class _Restrictions:
-    """Stands in for page.get_view_restrictions(); Wagtail's hook only iterates the result."""
-
-    def __init__(self, restrictions: list) -> None:
-        self.restrictions = restrictions
-
-    def __call__(self) -> list:
-        return self.restrictions
-
-
-def _preset_restrictions(page: Any, restrictions: list) -> None:
-    page.get_view_restrictions = _Restrictions(restrictions)
+            return result
+        page.locale  # noqa: B018 (fetched now, kept with the page: every render asks for it)
+        # Pickled now, before serving adds anything to the page object.
+        backend.set(key, result, setting("PAGE_CACHE_TIMEOUT", 600))
+    return result

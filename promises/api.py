@@ -17,7 +17,7 @@ from wagtail.api.utils import get_full_url
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.search.backends import get_search_backend
 
-from core.api import ERROR_RESPONSES, Id, QueryText, get_locale_or_400, get_or_404, html
+from core.api import Id, LanguageCode, QueryText, get_locale_or_400, get_or_404, html
 
 from .models import (
     Promise,
@@ -302,7 +302,7 @@ class PromiseFilters(Schema):
     status: list[StatusLiteral] = Field([], description="One or more statuses.")
     party: list[PartyLiteral] = Field([], description="Who promises.")
     focus_area: QueryText | None = Field(None, description="Exact focus area, any case.")
-    locale: QueryText | None = Field(None, description="Language code, e.g. sv or en.")
+    locale: LanguageCode | None = Field(None, description="Language code.")
     translation_of: Id | None = Field(None, description="Translations of this promise id.")
     search: QueryText | None = Field(None, description="Free text (Swedish stemming).")
     order: PromiseOrder | None = Field(None, description="Default: newest period first.")
@@ -346,7 +346,7 @@ class PromiseFilters(Schema):
 
 @promises_router.get(
     "/",
-    response={200: list[PromiseOut], **ERROR_RESPONSES},
+    response=list[PromiseOut],
     url_name="promises_list",
     summary="List promises",
     operation_id="promises_list",
@@ -362,7 +362,7 @@ def list_promises(
 
 @promises_router.get(
     "/{promise_id}/",
-    response={200: PromiseDetailOut, **ERROR_RESPONSES},
+    response=PromiseDetailOut,
     url_name="promises_detail",
     summary="Promise detail, with its follow-ups and the stories about it",
     operation_id="promises_detail",
@@ -373,7 +373,7 @@ def get_promise(request: HttpRequest, promise_id: Id) -> Promise:
 
 class AgreementFilters(Schema):
     year: Year | None = Field(None, description="Agreements in force that year.")
-    locale: QueryText | None = Field(None, description="Language code, e.g. sv or en.")
+    locale: LanguageCode | None = Field(None, description="Language code.")
     translation_of: Id | None = Field(None, description="Translations of this agreement id.")
     order: AgreementOrder | None = Field(None, description="Default: newest period first.")
 
@@ -410,7 +410,7 @@ def agreement_queryset() -> QuerySet:
 
 @agreements_router.get(
     "/",
-    response={200: list[AgreementOut], **ERROR_RESPONSES},
+    response=list[AgreementOut],
     url_name="agreements_list",
     summary="List agreements (one page per year and language)",
     operation_id="agreements_list",
@@ -426,7 +426,7 @@ def list_agreements(
 
 @agreements_router.get(
     "/{agreement_id}/",
-    response={200: AgreementDetailOut, **ERROR_RESPONSES},
+    response=AgreementDetailOut,
     url_name="agreements_detail",
     summary="Agreement detail, with its promises and their status",
     operation_id="agreements_detail",

@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -102,7 +103,8 @@ class FollowUpRssFeed(Feed):
         return f"{item.promise.title}: {item.status_label}"
 
     def item_description(self, item: PromiseFollowUp) -> str:
-        return item.note
+        # The description is HTML to a reader: the plain-text note must arrive as text.
+        return escape(item.note)
 
     def item_link(self, item: PromiseFollowUp) -> str:
         return item.permalink

@@ -33,6 +33,14 @@ EXPORT_FIELDS = [
     "url",
 ]
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Comma by default (RFC 4180, what programs and portals read); Excel with Swedish settings splits
+# columns on semicolons only.
+CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
+# Excel reads a CSV as UTF-8 (å, ä, ö) only when it starts with a byte order mark.
+UTF8_BOM = "\ufeff"
+
 # Only this view's own assets: inline styles, no scripts; any site may frame it.
 EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *; base-uri 'none'"
 
@@ -68,6 +76,23 @@ def agreement_in_language(page_id: int, language: str | None) -> tuple[PromisePa
     return translated or agreement, language
 
 
+def spreadsheet_safe(value: object) -> object:
+    """The cell as a spreadsheet shows it, as text: a leading formula character gets a `'`."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(rows: list[dict], delimiter: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=EXPORT_FIELDS, delimiter=delimiter, lineterminator="\r\n"
+    )
+    writer.writeheader()
+    writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()} for row in rows)
+    return UTF8_BOM + buffer.getvalue()
+
+
 def promise_rows(agreement: PromisePage, language: str, request: HttpRequest) -> list[dict]:
     rows = []
     for promise in agreement.live_promises:
@@ -97,9 +122,18 @@ def promise_rows(agreement: PromisePage, language: str, request: HttpRequest) ->
 
 @require_safe
 def export_promises(request: HttpRequest, page_id: int, format: str) -> HttpResponse:
-    """Open data: one row per published promise, labels in `?language=` (default: the page's)."""
+    """Open data: one row per published promise, labels in `?language=` (default: the page's).
+
+    CSV takes `?delimiter=semicolon` for Excel with Swedish settings; the JSON is the data as is.
+    """
     if format not in ("csv", "json"):
         raise Http404("Export formats: csv, json.")
+    delimiter = request.GET.get("delimiter", "comma")
+    if delimiter not in CSV_DELIMITERS:
+        return HttpResponseBadRequest(
+            f"Unknown delimiter {delimiter!r}; available: comma, semicolon.",
+            content_type="text/plain; charset=utf-8",
+        )
     language = request.GET.get("language") or None
     if language is not None and language not in dict(settings.LANGUAGES):
         codes = ", ".join(code for code, _name in settings.LANGUAGES)
@@ -127,11 +161,9 @@ def export_promises(request: HttpRequest, page_id: int, format: str) -> HttpResp
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
     else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            csv_text(rows, CSV_DELIMITERS[delimiter]), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Content-Language"] = language
     return response

@@ -1,9 +1,12 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -51,25 +54,41 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    # First, so preflights are answered at once and every answer on a partner path, from the
+    # page cache or a 304 included, gets its CORS headers (settings below).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Headers on every response, cached ones too (docs/operations.md).
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outermost after security: sees the final response of API, feeds, export and embed.
-    "core.http.PublicReadMiddleware",
+    # Above the page cache, so a cached answer still gets its 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous GETs answered from the cache skip everything below (see pagecache/).
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Below the cache: the validators and Cache-Control of partner reads are stored with them.
+    "core.http.PublicReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.http.LocaleMiddleware",  # Django's, minus redirects of API/feed 404s
-    # Anonymous GETs skip Wagtail's page-by-page routing queries (see pagecache/).
-    "pagecache.middleware.RouteMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin's second factor (cms/twofactor.py): after the user is known.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -113,6 +132,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: a login that is locked out is refused before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -140,7 +165,10 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "collected-static"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+# Uploaded files; on one machine a folder, past one an object store (docs/operations.md).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# `manage.py backup` writes its archives here (docs/operations.md).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or BASE_DIR / "backups")
 MEDIA_URL = "/media/"
 
 STORAGES = {
@@ -161,7 +189,21 @@ WAGTAIL_SITE_NAME = "Nytorget"
 # Slugs are ASCII like every other URL: "Två nya vandringar" gets "tva-nya-vandringar".
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The admin calls no one: no editor's e-mail hash to Gravatar, no update check to wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Uploads (docs/operations.md). Only these types and sizes; never SVG or HTML, which a browser
+# would run as a page of the site's own origin.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a small file may still unpack to gigabytes
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Always through Wagtail's view, also with object storage: it checks collection privacy and sends
+# the type, `attachment` (PDF alone inline), nosniff and `Content-Security-Policy: default-src 'none'`.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
 # PostgreSQL searches with Swedish stemming ("löften" finds "löfte"); SQLite has no stemming.
 WAGTAILSEARCH_BACKENDS = {
@@ -213,3 +255,87 @@ WAGTAILAPI_SEARCH_ENABLED = True
 # Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (core/http.py).
 PUBLIC_READ_PATH_PREFIXES = ("/api/v3/", "/feeds/", "/open-data/", "/embed/")
 PUBLIC_READ_MAX_AGE = 300
+
+# Security headers (docs/operations.md). Public pages run no inline script or style at all; a
+# view that sets its own policy keeps it (the embeds, Wagtail's document view).
+# MEDIA_ORIGINS: where images come from besides the site, e.g. object storage or a CDN.
+MEDIA_ORIGINS = [o.strip() for o in os.environ.get("MEDIA_ORIGINS", "").split(",") if o.strip()]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, REPORT_SAMPLE],
+        "style-src": [SELF, REPORT_SAMPLE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        # CSP_REPORT_URI: where browsers report what a policy blocked (off when unset).
+        "report-uri": os.environ.get("CSP_REPORT_URI") or None,
+    }
+}
+# Wagtail 8's admin still writes inline scripts (snippet and date choosers, inline panels) and
+# inline styles: its policy allows them, but nothing from any other origin.
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+    }
+}
+# No page of ours uses these browser features: deny them to every page and every frame in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Login throttling (django-axes, docs/operations.md): after LOGIN_FAILURE_LIMIT failed logins for
+# one account, or from one address, both are refused for LOGIN_COOLOFF_MINUTES, even with the
+# right password. Failures are counted in the database, so every app server sees them.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+# How many proxies in front of the app append the address they saw to X-Forwarded-For. 0: the
+# client is REMOTE_ADDR. Never more than there are, or clients choose their own address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication (cms/twofactor.py): names of the groups whose members must give a
+# code from an authenticator app after the password, comma-separated; `*` for every admin user.
+# Superusers must whenever any group is named. Empty: offered to all, required of none. Anyone
+# who has enrolled an app is asked for its code. Production requires it of everyone by default.
+ADMIN_2FA_REQUIRED_GROUPS = [
+    g.strip() for g in os.environ.get("ADMIN_2FA_REQUIRED_GROUPS", "").split(",") if g.strip()
+]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name the authenticator app shows
+
+# django-cors-headers on those paths only: any origin may read, nobody writes cross-origin. No
+# credentials, and neither Authorization nor Content-Type is an allowed request header, so the
+# preflight of a write with a token (or with JSON) fails in every browser.
+CORS_URLS_REGEX = "^(?:" + "|".join(map(re.escape, PUBLIC_READ_PATH_PREFIXES)) + ")"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# Partners may send conditional headers cross-origin; nothing that carries credentials.
+CORS_ALLOW_HEADERS = ("Accept", "Accept-Language", "If-None-Match", "If-Modified-Since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Disposition")
+CORS_PREFLIGHT_MAX_AGE = 86400

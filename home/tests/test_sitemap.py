@@ -69,3 +69,14 @@ def test_sitemap_query_count_does_not_grow_with_pages(client, home, django_asser
         PromiseFactory(agreement=agreement)
     with django_assert_max_num_queries(12):
         sitemap(client)
+
+
+@pytest.mark.django_db
+def test_sitemap_pages_bad_input_and_conditional_get(client, home):
+    home.save_revision().publish()  # every page has a publication date: a Last-Modified
+    assert client.get("/sitemap.xml?p=abc").status_code == 404
+    assert client.get("/sitemap.xml?p=99").status_code == 404
+    first = client.get("/sitemap.xml")
+    assert client.get("/sitemap.xml", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    since = client.get("/sitemap.xml", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304

@@ -5,6 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from tests.feeds import HOSTILE_TEXT, assert_shown_as_text, entry_html
 from tests.world import assert_nothing_hidden
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +83,12 @@ def test_draft_revision_of_a_live_story_is_not_in_the_feed(client, world):
     world.story.save_revision()
     feed = parse(client, "/feeds/sv/news/atom/")
     assert [e.title for e in feed.entries] == ["Nästan alla löften uppfyllda"]
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_plain_text_lead_reaches_the_reader_as_text(client, world, kind):
+    world.story.lead = HOSTILE_TEXT
+    world.story.save_revision().publish()
+    response = client.get(f"/feeds/sv/news/{kind}/")
+    [html] = entry_html(response.content)
+    assert_shown_as_text(html, HOSTILE_TEXT)

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.http import HttpResponse
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from contacts.factories import ContactPersonFactory, OrganisationFactory
@@ -381,6 +381,23 @@ def test_only_successful_gets_are_stored(client, site):
 
 
 @pytest.mark.usefixtures("page_cache")
+def test_a_cached_page_gets_its_304_and_a_304_is_never_stored(client, site):
+    url = site["urls"]["article"]
+    etag = client.get(url)["ETag"]
+    hit = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert hit.status_code == 304
+    assert hit.content == b""
+    again = client.get(url)
+    assert again.status_code == 200
+    assert again[HIT_HEADER] == "hit"
+    assert again["ETag"] == etag
+    assert "Brödtext." in again.content.decode()
+    head = client.head(url)
+    assert head["ETag"] == etag
+    assert head.content == b""
+
+
+@pytest.mark.usefixtures("page_cache")
 def test_languages_are_cached_apart(client, site, home_en):
     assert client.get("/sv/")[HIT_HEADER] == "miss"
     english = client.get("/en/")
@@ -416,6 +433,49 @@ def test_view_restriction_applies_at_once_and_keeps_applying(client, site):
         assert HIT_HEADER not in response or response[HIT_HEADER] != "hit"
     PageViewRestriction.objects.filter(page=site["article"]).delete()
     assert "Brödtext." in client.get(url).content.decode()
+
+
+@pytest.fixture
+def route_memo_only(settings):
+    """No whole-page cache: every request is served by Wagtail, with the route memo warm."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+    MODE["page"] = False
+    clear_page_cache()
+    yield
+    clear_page_cache()
+
+
+@pytest.mark.usefixtures("route_memo_only")
+@pytest.mark.parametrize("kind", [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN])
+def test_wagtail_checks_view_restrictions_while_the_route_is_remembered(client, site, kind):
+    """The route memo keeps which page a URL is, never whether the reader may see it."""
+    url = site["urls"]["article"]
+    warm(client, url)
+    # Changes made without signals leave the memo warm; the old title shows that it is used.
+    Page.objects.filter(pk=site["article"].pk).update(title="Ändrad utan signal")
+    assert "Vandring i centrum" in client.get(url).content.decode()
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=site["index"], restriction_type=kind, password="hemligt")]
+    )
+    for _ in range(2):
+        response = client.get(url)
+        assert "Brödtext." not in response.content.decode()
+        if kind == PageViewRestriction.PASSWORD:
+            assert 'name="password"' in response.content.decode()
+        else:
+            assert response.status_code == 302
+            assert "login" in response["Location"]
+
+
+@pytest.mark.usefixtures("route_memo_only")
+def test_route_memo_leaves_routable_pages_and_unknown_paths_to_wagtail(client, site):
+    permalink = site["urls"]["permalink"]
+    warm(client, permalink)
+    Page.objects.filter(pk=site["agreement"].pk).update(title="Ändrad utan signal")
+    assert "Ändrad utan signal" in client.get(permalink).content.decode()
+    assert client.get("/sv/finns-inte/").status_code == 404
+    assert client.get(f"{site['urls']['article']}finns-inte/").status_code == 404
 
 
 @pytest.mark.usefixtures("page_cache")

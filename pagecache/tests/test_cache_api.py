@@ -56,10 +56,34 @@ def partner_urls(promise) -> dict[str, str]:
 @pytest.mark.usefixtures("page_cache")
 def test_partner_reads_are_cached(client, promise):
     for name, url in partner_urls(promise).items():
-        assert client.get(url).status_code == 200, name
-        second = client.get(url)
+        first = client.get(url)
+        assert first.status_code == 200, name
+        second = client.get(url, HTTP_ORIGIN="https://polisen.example")
         assert second[HIT_HEADER] == "hit", name
         assert second["Access-Control-Allow-Origin"] == "*", name
+        for header in ("ETag", "Last-Modified", "Cache-Control"):
+            assert second[header] == first[header], (name, header)
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_cached_answer_gets_its_304_and_a_304_is_never_stored(client, promise):
+    for name, url in partner_urls(promise).items():
+        # The first request is conditional: the cache stores the 200, the reader gets a 304.
+        etag = client.get(url, HTTP_IF_NONE_MATCH='"not-yet"')["ETag"]
+        clear_page_cache()
+        miss = client.get(url, HTTP_IF_NONE_MATCH=etag)
+        assert miss.status_code == 304, name
+        hit = client.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_ORIGIN="https://polisen.example")
+        assert hit.status_code == 304, name
+        assert hit["Access-Control-Allow-Origin"] == "*", name
+        since = client.get(url, HTTP_IF_MODIFIED_SINCE=miss["Last-Modified"])
+        assert since.status_code == 304, name
+        full = client.get(url)
+        assert full.status_code == 200, name
+        assert full[HIT_HEADER] == "hit", name
+        assert full["ETag"] == etag, name
+        assert full.content, name
+        assert client.get(url, HTTP_IF_NONE_MATCH='"stale"').status_code == 200, name
 
 
 @pytest.mark.usefixtures("page_cache")

@@ -1,5 +1,6 @@
 """Open data export of an agreement's promises as CSV and JSON, labels in the requested language."""
 
+import codecs
 import csv
 import io
 
@@ -85,3 +86,48 @@ def test_hidden_agreement_cannot_be_exported(client, world, hidden):
     page = world.hidden[hidden]
     for fmt in ("csv", "json"):
         assert client.get(f"/open-data/agreements/{page.pk}/promises.{fmt}").status_code == 404
+
+
+HYPERLINK = '=HYPERLINK("https://example.org/";"Klicka")'
+FORMULAS = {
+    "target": "-2+3",
+    "partners": "+46 70 123 45 67",
+    "status_reason": "@SUMMA(A1:A9)",
+    "outcome": "\t=1+1",
+    "focus_area": "\r=1+1",
+}
+
+
+def csv_rows(response, delimiter: str = ",") -> list[dict]:
+    assert response.status_code == 200
+    assert response.content.startswith(codecs.BOM_UTF8)  # Excel reads it as UTF-8
+    text = response.content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def test_csv_cells_that_start_a_formula_are_text(client, world):
+    """OWASP CSV injection: a leading = + - @, tab or CR gets a `'`, so Excel shows text."""
+    PromiseFactory(agreement=world.agreement, title=HYPERLINK, **FORMULAS)
+    url = f"/open-data/agreements/{world.agreement.pk}/promises"
+    rows = {row["id"]: row for row in csv_rows(client.get(f"{url}.csv"))}
+    formulas = next(row for row in rows.values() if row["target"].endswith("-2+3"))
+    assert formulas["title"] == "'" + HYPERLINK
+    assert {field: formulas[field] for field in FORMULAS} == {
+        field: "'" + value for field, value in FORMULAS.items()
+    }
+    walks = rows[str(world.walks.pk)]
+    assert (walks["title"], walks["target"]) == ("Två trygghetsvandringar", "2 trygghetsvandringar")
+    # The JSON is data for programs, not a spreadsheet: it keeps the text as written.
+    promises = client.get(f"{url}.json").json()["promises"]
+    assert HYPERLINK in [p["title"] for p in promises]
+
+
+def test_csv_with_semicolons_for_swedish_excel(client, world):
+    url = f"/open-data/agreements/{world.agreement.pk}/promises.csv"
+    comma = csv_rows(client.get(url))
+    semicolon = csv_rows(client.get(f"{url}?delimiter=semicolon"), delimiter=";")
+    assert semicolon == comma
+    assert list(semicolon[0])[:3] == ["id", "agreement", "period_start"]
+    bad = client.get(f"{url}?delimiter=tab")
+    assert bad.status_code == 400
+    assert "semicolon" in bad.content.decode()

@@ -5,6 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from promises.factories import PromiseFollowUpFactory
+from tests.feeds import HOSTILE_TEXT, assert_shown_as_text, entry_html
 from tests.world import assert_nothing_hidden
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,11 @@ def test_hidden_agreement_has_no_feed(client, world, hidden):
 
 def test_unknown_language_is_404(client, world):
     assert client.get("/feeds/xx/follow-ups/rss/").status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_plain_text_note_reaches_the_reader_as_text(client, world, kind):
+    PromiseFollowUpFactory(promise=world.parents, note=HOSTILE_TEXT)
+    response = client.get(f"/feeds/agreements/{world.agreement.pk}/follow-ups/{kind}/")
+    newest = entry_html(response.content)[0]  # same date as the latest, created after it
+    assert_shown_as_text(newest, HOSTILE_TEXT)
