@@ -105,7 +105,7 @@ run: install messages
 	@echo "  Site:  http://127.0.0.1:$(PORT)/sv/  (English: /en/)"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  user: admin  password: admin  (development only)"
 	@echo ""
-	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) $(BIN)/python manage.py run_worker & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; $(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Starts the local PostgreSQL cluster when it is not running and makes the test role.
 postgres:

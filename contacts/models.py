@@ -7,6 +7,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.facts import FactsAdminForm
+
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     kind = "organisation"  # what a contact card shows (see ContactValue.visible)
@@ -30,15 +32,14 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("opening_hours"),
         FieldPanel("website"),
     ]
+    # Numbers and addresses are facts: one value in every language (core/facts.py).
+    fact_fields = ("visiting_address", "postal_address", "switchboard", "email", "website")
     translatable_fields = [
         TranslatableField("name"),
-        TranslatableField("visiting_address"),
-        TranslatableField("postal_address"),
         TranslatableField("opening_hours"),
-        SynchronizedField("switchboard"),
-        SynchronizedField("email"),
-        SynchronizedField("website"),
+        *(SynchronizedField(name, overridable=False) for name in fact_fields),
     ]
+    base_form_class = FactsAdminForm
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
@@ -95,15 +96,13 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("is_active"),
         FieldPanel("review_by"),
     ]
+    # Only the role title is translated; the rest is one fact in every language.
+    fact_fields = ("name", "organisation", "phone", "email", "is_active", "review_by")
     translatable_fields = [
         TranslatableField("role_title"),
-        SynchronizedField("name"),
-        SynchronizedField("organisation"),
-        SynchronizedField("phone"),
-        SynchronizedField("email"),
-        SynchronizedField("is_active"),
-        SynchronizedField("review_by"),
+        *(SynchronizedField(name, overridable=False) for name in fact_fields),
     ]
+    base_form_class = FactsAdminForm
     search_fields = [
         index.SearchField("name"),
         index.SearchField("role_title"),

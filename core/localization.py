@@ -21,6 +21,13 @@ def active_locale() -> Locale:
     return _locales[language]
 
 
+def default_locale() -> Locale:
+    """The site's default language (Swedish), cached like `active_locale()`."""
+    if "" not in _locales:
+        _locales[""] = Locale.get_default()
+    return _locales[""]
+
+
 @receiver([post_save, post_delete], sender=Locale)
 def forget_locales(**kwargs) -> None:
     _locales.clear()
@@ -72,6 +79,15 @@ class LocalizedSnippetChooserBlock(SnippetChooserBlock):
     def bulk_to_python(self, values):
         objects = localized_in_bulk(self.get_queryset(), list(values))
         return [objects.get(v) for v in values]
+
+    # wagtail-localize: nothing to translate. A translated page keeps the reference as it is
+    # (it is shown in the reader's language anyway), so translating or publishing the page
+    # never creates or overwrites a translation of the snippet it points at.
+    def get_translatable_segments(self, value) -> list:
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
 
 
 class _SpecificPageDescriptor(ForwardManyToOneDescriptor):

@@ -59,6 +59,28 @@ class ArticleData:
     updated: date | None = None
 
 
+def kept(
+    slug: str,
+    title: tuple[str, str],
+    focus_area: tuple[str, str],
+    party: str,
+    target: tuple[str, str],
+    reason: tuple[str, str],
+    note: tuple[str, str],
+) -> PromiseData:
+    """A 2021 promise that was kept, followed up at the end of the year."""
+    return PromiseData(
+        slug=slug,
+        title=title,
+        focus_area=focus_area,
+        party=party,
+        target=target,
+        status=S.FULFILLED,
+        reason=reason,
+        follow_ups=[FollowUpData(date(2021, 12, 15), S.FULFILLED, note)],
+    )
+
+
 SAFETY = "Trygghet i offentlig miljö", "Safety in public places"
 NEIGHBOURS = "Grannsamverkan", "Neighbourhood watch"
 YOUTH = "Unga och tidiga insatser", "Young people and early intervention"
@@ -73,18 +95,16 @@ TOPICS = [
 
 KOMMUN = {
     "name": ("Hässleholms kommun", "Hässleholm Municipality"),
-    "visiting_address": ("Stadshuset, Nytorget 1\nHässleholm", "Town Hall, Nytorget 1\nHässleholm"),
-    "postal_address": (
-        "Hässleholms kommun\n281 80 Hässleholm",
-        "Hässleholms kommun\n281 80 Hässleholm, Sweden",
-    ),
+    # Addresses and numbers are facts: the same in every language (core/facts.py).
+    "visiting_address": "Stadshuset, Nytorget 1\nHässleholm",
+    "postal_address": "Hässleholms kommun\n281 80 Hässleholm",
     "switchboard": "0451-26 70 00",
     "website": "https://www.hassleholm.se",
 }
 POLICE = {
     "name": ("Polisen, lokalpolisområde Hässleholm", "Police, Hässleholm local police area"),
-    "visiting_address": ("", ""),
-    "postal_address": ("", ""),
+    "visiting_address": "",
+    "postal_address": "",
     "switchboard": "114 14",
     "website": "https://polisen.se",
 }
@@ -186,6 +206,57 @@ PROMISES_2021 = AgreementData(
                 ),
             ],
         ),
+        kept(
+            "polis-i-centrum",
+            (
+                "Synlig polis i centrum på helgkvällar",
+                "Visible police in the town centre at weekends",
+            ),
+            SAFETY,
+            PromiseParty.POLICE,
+            (
+                "Polis i centrum fredag och lördag kväll",
+                "Police in the centre on Friday and Saturday evenings",
+            ),
+            (
+                "Polisen var i centrum de allra flesta helgkvällar under året.",
+                "The police were in the town centre on nearly every weekend evening of the year.",
+            ),
+            (
+                "Närvaron följdes upp varje månad i den gemensamma lägesbilden.",
+                "The presence was followed up every month in the joint situation report.",
+            ),
+        ),
+        kept(
+            "belysning-och-rojning",
+            ("Bättre belysning och röjd växtlighet", "Better lighting and cleared vegetation"),
+            SAFETY,
+            PromiseParty.MUNICIPALITY,
+            ("Åtgärder efter varje trygghetsvandring", "Action after every safety walk"),
+            (
+                "Det som vandringarna pekade ut åtgärdades under hösten.",
+                "What the walks pointed out was put right during the autumn.",
+            ),
+            (
+                "Belysningen vid stationen byttes och buskagen i stadsparken röjdes.",
+                "The lighting at the station was replaced and the bushes in the town park were cleared.",
+            ),
+        ),
+        kept(
+            "gemensam-lagesbild",
+            ("Gemensam lägesbild varje kvartal", "A joint situation report every quarter"),
+            SAFETY,
+            PromiseParty.BOTH,
+            ("4 gemensamma lägesbilder", "4 joint situation reports"),
+            (
+                "Kommunen och polisen tog fram en lägesbild varje kvartal, digitalt under pandemin.",
+                "The municipality and the police produced a report every quarter, online during the pandemic.",
+            ),
+            (
+                "Lägesbilderna ligger till grund för löftena 2022.",
+                "The reports are the basis of the 2022 promises.",
+            ),
+        ),
         PromiseData(
             slug="grannsamverkan",
             title=(
@@ -214,6 +285,42 @@ PROMISES_2021 = AgreementData(
                 ),
             ],
         ),
+        kept(
+            "grannsamverkan-information",
+            (
+                "Information om grannsamverkan i nya bostadsområden",
+                "Information about neighbourhood watch in new housing areas",
+            ),
+            NEIGHBOURS,
+            PromiseParty.BOTH,
+            ("Utskick till alla nya områden", "A mailing to every new area"),
+            (
+                "Alla nya bostadsområden fick information och tre startade grannsamverkan.",
+                "Every new housing area was informed and three started neighbourhood watch.",
+            ),
+            (
+                "Informationen skickades ut under våren.",
+                "The information was sent out in the spring.",
+            ),
+        ),
+        kept(
+            "samverkan-kring-unga",
+            (
+                "Samverkan kring barn och unga mellan förvaltningarna och polisen",
+                "Cooperation on children and young people between departments and the police",
+            ),
+            YOUTH,
+            PromiseParty.BOTH,
+            ("Möten varje månad", "Monthly meetings"),
+            (
+                "Samarbetet fortsatte under hela pandemin.",
+                "The cooperation continued throughout the pandemic.",
+            ),
+            (
+                "Skola, socialtjänst, fritid och polis träffades varje månad.",
+                "School, social services, leisure services and the police met every month.",
+            ),
+        ),
         PromiseData(
             slug="manniskan-bakom-uniformen",
             title=("Människan bakom uniformen (MBU)", "The person behind the uniform (MBU)"),
@@ -239,6 +346,24 @@ PROMISES_2021 = AgreementData(
                 ),
             ],
         ),
+        kept(
+            "sommarlov",
+            (
+                "Kvällsöppna fritidsgårdar på sommarlovet",
+                "Youth centres open in the evenings in summer",
+            ),
+            YOUTH,
+            PromiseParty.MUNICIPALITY,
+            ("Öppet fyra kvällar i veckan", "Open four evenings a week"),
+            (
+                "Fritidsgårdarna höll öppet hela sommarlovet, mest utomhus.",
+                "The youth centres stayed open all summer, mostly outdoors.",
+            ),
+            (
+                "Många unga kom, och ordningsstörningarna i centrum minskade.",
+                "Many young people came, and disturbances in the town centre fell.",
+            ),
+        ),
         PromiseData(
             slug="myndighetstillsyner",
             title=("Gemensamma myndighetstillsyner", "Joint authority inspections"),
@@ -248,18 +373,18 @@ PROMISES_2021 = AgreementData(
                 "Gemensamma tillsyner av serveringsställen",
                 "Joint inspections of licensed premises",
             ),
-            status=S.PARTLY_FULFILLED,
+            status=S.POSTPONED,
             reason=(
-                "Restriktionerna begränsade tillsynerna; fler planeras.",
-                "The restrictions limited the inspections; more are planned.",
+                "Tillsynerna kunde inte genomföras under restriktionerna; de görs 2022.",
+                "The inspections could not take place under the restrictions; they move to 2022.",
             ),
             follow_ups=[
                 FollowUpData(
                     date(2021, 12, 15),
-                    S.PARTLY_FULFILLED,
+                    S.POSTPONED,
                     (
-                        "Färre tillsyner än planerat kunde genomföras.",
-                        "Fewer inspections than planned could take place.",
+                        "Serveringsställena hade begränsade öppettider och tillsynerna ställdes in.",
+                        "Licensed premises had limited opening hours and the inspections were cancelled.",
                     ),
                 ),
             ],
@@ -349,6 +474,19 @@ PROMISES_2022 = AgreementData(
             status=S.PLANNED,
             reason=("Flyttat från 2021.", "Moved from 2021."),
             continues="grannsamverkan",
+        ),
+        PromiseData(
+            slug="manniskan-bakom-uniformen",
+            title=("Människan bakom uniformen (MBU)", "The person behind the uniform (MBU)"),
+            focus_area=YOUTH,
+            party=PromiseParty.BOTH,
+            target=(
+                "Träffar mellan unga och blåljuspersonal på alla högstadieskolor",
+                "Meetings between young people and emergency staff at every secondary school",
+            ),
+            status=S.PLANNED,
+            reason=("Samarbetet återupptas till hösten.", "The cooperation resumes in the autumn."),
+            continues="manniskan-bakom-uniformen",
         ),
         PromiseData(
             slug="myndighetstillsyner",

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.localization import active_locale
+from core.review import ReviewByMixin
 from news.blocks import BodyBlock
 from news.models import NewsArticlePage
 from pagecache.generation import memoize
@@ -54,12 +55,13 @@ def validate_brand_colour(value: str) -> None:
         )
 
 
-class HomePage(Page):
+class HomePage(ReviewByMixin, Page):
     """The start page of one language. One per locale, at the root of the site."""
 
     lead = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     search_fields = Page.search_fields + [index.SearchField("lead")]
     api_fields = [APIField("lead")]
 
@@ -98,13 +100,14 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ReviewByMixin, Page):
     """A plain information page, e.g. "Om medborgarlöften"."""
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
     api_fields = [APIField("lead"), APIField("body")]
 
@@ -130,7 +133,7 @@ DIGG_NAME = "Myndigheten för digital förvaltning (Digg)"
 DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(ReviewByMixin, Page):
     """Tillgänglighetsredogörelse: the statement the law on accessible digital public services requires.
 
     Structured fields rather than free text, so that no required part (compliance level, known
@@ -218,6 +221,7 @@ class AccessibilityStatementPage(Page):
         ),
         FieldPanel("extra"),
     ]
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [
         APIField(name)

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -14,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from contacts.schemas import ContactsField
 from core.localization import localize
+from core.review import ReviewByMixin
 from promises.models import Promise
 from promises.schemas import PromiseLinksField
 
@@ -51,10 +53,11 @@ class NewsFilterForm(forms.Form):
     year = forms.IntegerField(required=False, min_value=1900, max_value=2999)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(ReviewByMixin, Page):
     lead = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     api_fields = [APIField("lead")]
 
     parent_page_types = ["home.HomePage"]
@@ -103,7 +106,25 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePageForm(WagtailAdminPageForm):
+    """Topics in the page's own language: a Swedish story is never offered English topics.
+
+    A translated page may still hold the original's topics (wagtail-localize copies them): they
+    show, and are saved, as their translations.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "topics" not in self.fields or self.instance.locale_id is None:
+            return
+        locale = self.instance.locale
+        self.fields["topics"].queryset = Topic.objects.filter(locale=locale)
+        if self.instance.pk and not self.is_bound:
+            chosen = localize(list(self.instance.topics.all()), locale)
+            self.initial["topics"] = [t.pk for t in chosen if t.locale_id == locale.pk]
+
+
+class NewsArticlePage(ReviewByMixin, Page):
     lead = models.TextField(
         _("ingress"), help_text=_("Sammanfattning som visas först och i listor.")
     )
@@ -128,6 +149,7 @@ class NewsArticlePage(Page):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("contacts"),
     ]
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),
         index.SearchField("body"),
@@ -144,6 +166,7 @@ class NewsArticlePage(Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = NewsArticlePageForm
 
     class Meta:
         verbose_name = _("nyhetsartikel")

@@ -1,5 +1,6 @@
 """Medborgarlöften: yearly promises made by the kommun and the police, and their follow-ups."""
 
+import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -15,7 +16,13 @@ from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -30,7 +37,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.localization import SpecificPageForeignKey, label_in
+from core.facts import FactsAdminForm
+from core.localization import SpecificPageForeignKey, default_locale, label_in
+from core.review import ReviewByMixin
 
 from .schemas import AgreementSummaryField, PromiseLinksField
 
@@ -85,17 +94,43 @@ class PromiseQuerySet(models.QuerySet):
         """Annotates `last_follow_up`, the date of the newest follow-up (for ordering by it)."""
         return self.annotate(last_follow_up=Max("follow_ups__date"))
 
+    def due_for_review(self, today: datetime.date) -> "PromiseQuerySet":
+        """Originals (translations follow them) whose review-by date has come."""
+        return self.filter(locale=default_locale(), review_by__lte=today)
+
+    def unreported(self, today: datetime.date) -> "PromiseQuerySet":
+        """Live originals of agreements whose period has ended, with no follow-up or status."""
+        return (
+            self.live()
+            .filter(locale=default_locale(), agreement__period_end__lt=today)
+            .filter(
+                models.Q(follow_ups__isnull=True) | models.Q(status=PromiseStatus.NOT_FOLLOWED_UP)
+            )
+            .distinct()
+        )
+
     def for_agreement(self, page: Page) -> "PromiseQuerySet":
         """The live promises of an agreement, in that page's language, follow-ups prefetched."""
         return (
             self.live()
-            .filter(agreement=page)
+            .filter(agreement=page, locale_id=page.locale_id)
             .prefetch_related("follow_ups")
             .order_by("focus_area", "sort_order", "pk")
         )
 
 
-class Promise(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+# What a promise is in every language: changed in the Swedish original, copied to translations.
+FACTS = ("agreement", "continues", "slug", "party", "status", "sort_order", "review_by")
+
+
+class Promise(
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    ReviewByMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """One promise of an agreement. The row holds the published version; drafts live in revisions."""
 
     agreement = SpecificPageForeignKey(
@@ -162,6 +197,8 @@ class Promise(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
         ),
         FieldPanel("continues"),
         InlinePanel("follow_ups", heading=_("Uppföljningar"), label=_("Uppföljning")),
+        *ReviewByMixin.review_panels,
+        PublishingPanel(),  # go-live and expiry, done by `manage.py run_worker`
     ]
     translatable_fields = [
         TranslatableField("title"),
@@ -172,13 +209,13 @@ class Promise(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
         TranslatableField("outcome"),
         TranslatableField("status_reason"),
         TranslatableField("follow_ups"),
-        TranslatableField("agreement"),
-        TranslatableField("continues"),
-        SynchronizedField("slug"),
-        SynchronizedField("party"),
-        SynchronizedField("status"),
-        SynchronizedField("sort_order"),
+        # Facts: copied, never translated (core/facts.py keeps them in step). References stay
+        # out of wagtail-localize's related objects, so translating a promise never writes to
+        # its agreement page or to the promise it continues.
+        *(SynchronizedField(name, overridable=False) for name in FACTS),
     ]
+    fact_fields = FACTS
+    base_form_class = FactsAdminForm
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("description"),
@@ -216,6 +253,13 @@ class Promise(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
                 )
         if self.continues_id and self.continues_id == self.pk:
             raise ValidationError({"continues": _("Ett löfte kan inte fortsätta sig självt.")})
+
+    @property
+    def admin_label(self) -> str:
+        """The admin's name for a promise, whose title may repeat year after year."""
+        if self.agreement is None:
+            return f"{self.title} ({self.get_status_display()})"
+        return f"{self.title} ({self.agreement.title}, {self.get_status_display()})"
 
     def get_url(self, request=None) -> str | None:
         """The promise's permalink: its slug under the agreement page."""
@@ -279,9 +323,10 @@ class PromiseFollowUp(TranslatableMixin, Orderable):
     translatable_fields = [
         TranslatableField("note"),
         TranslatableField("evidence"),
-        SynchronizedField("date"),
-        SynchronizedField("status"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("status", overridable=False),
     ]
+    fact_fields = ("date", "status")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("uppföljning")
@@ -387,7 +432,7 @@ class StatusSummary:
         }
 
 
-class PromisePage(RoutablePageMixin, Page):
+class PromisePage(RoutablePageMixin, ReviewByMixin, Page):
     """One agreement (e.g. "Medborgarlöften 2021"): its promises, their status and the news about them."""
 
     lead = models.TextField(_("ingress"), blank=True)
@@ -409,6 +454,7 @@ class PromisePage(RoutablePageMixin, Page):
         FieldPanel("parties"),
         FieldPanel("problem_picture"),
     ]
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
         index.SearchField("problem_picture"),

@@ -15,11 +15,13 @@ PACKAGES = [
     "demo",
     "bench",
     "search",
+    "editorial",
     "home",
     "news",
     "promises",
     "contacts",
     "pagecache",
+    "worker",
     "core",
 ]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"

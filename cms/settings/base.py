@@ -11,11 +11,22 @@ from csp.constants import NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # The project's apps, top layer first (docs/architecture.md). Development adds demo and bench.
-PROJECT_APPS = ["cms", "search", "home", "news", "promises", "contacts", "pagecache"]
+PROJECT_APPS = [
+    "cms",
+    "search",
+    "editorial",
+    "home",
+    "news",
+    "promises",
+    "contacts",
+    "pagecache",
+    "worker",
+]
 INSTALLED_APPS = [
     *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "django_tasks_db",  # the task queue of `manage.py run_worker` (TASKS_BACKEND=database)
     "wagtail.api.v3",
     "ninja",  # serves the API docs page's assets locally instead of from a CDN
     "wagtail.contrib.forms",
@@ -107,6 +118,18 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent admin writes (autosave beside publish, two editors, the worker) wait for one
+    # another instead of failing with "database is locked": readers never block the writer
+    # (WAL), a writer takes the lock when its transaction begins (IMMEDIATE, so two never
+    # deadlock upgrading a read), and waits up to 10 s for it. Each request is one transaction:
+    # a publish and its follow-ups are saved whole or not at all.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 10,
+    }
+    DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: a login that is locked out is refused before any password is checked.
@@ -153,10 +176,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 
-# django-tasks: in-process by default; production may switch to a database worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# django-tasks: in-process by default (`make run`, tests); TASKS_BACKEND=database queues tasks in
+# the database for `manage.py run_worker`, which also publishes what is scheduled.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
+WORKER_SCHEDULE_INTERVAL = int(os.environ.get("WORKER_SCHEDULE_INTERVAL", "30"))
 
 WAGTAIL_SITE_NAME = "Nytorget"
+# Slugs are ASCII like every other URL: "Två nya vandringar" gets "tva-nya-vandringar".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # The admin calls no one: no editor's e-mail hash to Gravatar, no update check to wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -26,6 +26,8 @@ CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
+# Tasks leave the request: `manage.py run_worker` runs them (docs/operations.md).
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}
 
 # Every admin user gives a second factor unless the operator names groups instead.
 ADMIN_2FA_REQUIRED_GROUPS = [

@@ -93,9 +93,9 @@ def test_guessing_codes_is_throttled(client, superuser):
 def test_required_groups_must_enrol_before_any_admin_page(
     client, superuser, settings, django_user_model
 ):
-    settings.ADMIN_2FA_REQUIRED_GROUPS = ["Moderators"]
-    moderator = member_of(django_user_model, "Moderators", "moderator")
-    member_of(django_user_model, "Editors", "redaktor")
+    settings.ADMIN_2FA_REQUIRED_GROUPS = ["Granskare"]
+    moderator = member_of(django_user_model, "Granskare", "moderator")
+    member_of(django_user_model, "Redaktörer", "redaktor")
 
     response = log_in(client, "moderator")
     assert response["Location"] == "/admin/2fa/setup/?next=/admin/"
@@ -106,7 +106,7 @@ def test_required_groups_must_enrol_before_any_admin_page(
     assert client.get("/admin/pages/").status_code == 200
 
     assert log_in(client, "chef")["Location"].startswith("/admin/2fa/setup/")  # superusers too
-    assert log_in(client, "redaktor").status_code == 200  # Editors are not named
+    assert log_in(client, "redaktor").status_code == 200  # Redaktörer are not named
 
     settings.ADMIN_2FA_REQUIRED_GROUPS = ["*"]
     assert log_in(client, "redaktor")["Location"].startswith("/admin/2fa/setup/")

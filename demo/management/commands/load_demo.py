@@ -139,8 +139,8 @@ class Command(BaseCommand):
             [
                 {
                     "name": data["name"][i],
-                    "visiting_address": data["visiting_address"][i],
-                    "postal_address": data["postal_address"][i],
+                    "visiting_address": data["visiting_address"],
+                    "postal_address": data["postal_address"],
                     "switchboard": data["switchboard"],
                     "website": data["website"],
                 }
