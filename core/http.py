@@ -21,8 +21,6 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from wagtail.api.v3.errors import problem_response
 
-LAST_MODIFIED_TIMEOUT = 60 * 60 * 24 * 30
-
 
 def is_public_read_path(path: str) -> bool:
     return path.startswith(tuple(settings.PUBLIC_READ_PATH_PREFIXES))
@@ -45,7 +43,8 @@ def representation_last_modified(request: HttpRequest, etag: str) -> int:
         return seen[1]
     # Strictly later than the last version, even when the content changed within one second.
     modified = max(now, seen[1] + 1) if seen else now
-    cache.set(key, (etag, modified), LAST_MODIFIED_TIMEOUT)
+    # No longer than a cached page: after that a first request dates the representation again.
+    cache.set(key, (etag, modified), settings.PAGE_CACHE_TIMEOUT)
     return modified
 
 

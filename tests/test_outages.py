@@ -1,13 +1,14 @@
-"""One failing part never takes the site down: several servers.
+"""One failing part never takes the site down: Redis stopped, several servers.
 
 Real servers on loopback (tests/servers.py): our own PostgreSQL cluster, migrated once for this
-module, and gunicorn with the production settings (tests/server_settings.py).
+module, our own Redis, and gunicorn with the production settings (tests/server_settings.py).
 """
 
 from __future__ import annotations
 
 import shutil
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,44 @@ def test_a_change_shows_at_once_on_servers_with_their_own_temporary_directories(
         answer = server.get("/sv/")
         assert answer.status == 200
         assert title in answer.text, "a server kept serving the page from before the change"
+
+
+# Redis: a cache failure is a cache miss.
+
+
+def test_with_redis_stopped_pages_render_uncached_and_publishing_works(
+    start_server, publish, redis_server
+):
+    server = start_server("app", REDIS_URL=redis_server.url)
+    warm(server)
+    redis_server.stop()
+
+    paths = [path for n in range(20) for path in ("/sv/", f"/sv/?n={n}", "/feeds/sv/news/rss/")]
+    answers = [server.get(path) for path in paths]
+    assert Counter(answer.status for answer in answers) == {200: len(paths)}
+    assert not any(cache_state(answer) == "hit" for answer in answers)
+
+    title = f"Publicerad utan Redis {time.time_ns()}"
+    publish(title, REDIS_URL=redis_server.url)
+    assert title in server.get("/sv/").text
+    assert server.log().count("Redis is unreachable") == 1, server.log()
+
+    redis_server.start()
+    wait_for(lambda: cache_state(server.get("/sv/")) == "hit", "the cache to serve again")
+    assert server.log().count("Redis is back") == 1
+
+
+def test_no_redis_key_outlives_the_page_cache_timeout(start_server, redis_server):
+    """800 distinct feed URLs made 1,604 keys that lived 30 days; now each lives at most
+    PAGE_CACHE_TIMEOUT, whoever wrote it (our page cache, Last-Modified dates, the error
+    pages' footer, Wagtail's site root paths)."""
+    server = start_server("app", REDIS_URL=redis_server.url, PAGE_CACHE_TIMEOUT="120")
+    paths = ["/sv/", "/sitemap.xml", "/robots.txt", "/api/v3/pages/", "/sv/finns-inte/"]
+    paths += [f"/feeds/sv/news/rss/?n={n}" for n in range(200)]
+    for path in paths:
+        assert server.get(path).status in (200, 404), path
+    client = redis_server.client()
+    lifetimes = {key: client.ttl(key) for key in client.scan_iter(count=1000)}
+    assert len(lifetimes) > len(paths)
+    too_long = {key: ttl for key, ttl in lifetimes.items() if not 0 < ttl <= 120}
+    assert not too_long

@@ -150,12 +150,18 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # Caching (docs/performance.md). In-process by default; Redis, shared by every server, when
 # REDIS_URL is set. Anonymous pages, feeds and API reads are cached whole by pagecache/ and
 # retired at once by any content change in these apps (and Wagtail's own).
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, where an unreachable Redis is a miss (core/cache.py).
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "nytorget",
+            # Also the longest any key lives, whatever a library asks for: Redis stays bounded.
+            "TIMEOUT": PAGE_CACHE_TIMEOUT,
+            # A Redis that does not answer is given up on in half a second, not TCP's minutes.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -167,7 +173,6 @@ else:
     }
 PAGE_CACHE_CONTENT_APPS = ["home", "news", "promises", "contacts"]
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
-PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # Set per deploy (e.g. the git commit): cached HTML of an earlier release is never served.
 PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")
 # Shared pieces of pages (language links, footer) kept until the next content change.
