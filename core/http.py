@@ -14,12 +14,17 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from wagtail.api.v3.errors import problem_response
+
+# The errors that mean the database cannot be reached (down, restarting, a dead connection):
+# readers get a cached copy or a 503 to retry, never a 500.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def is_public_read_path(path: str) -> bool:

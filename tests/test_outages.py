@@ -1,12 +1,14 @@
-"""One failing part never takes the site down: Redis stopped, several servers.
+"""One failing part never takes the site down: Redis stopped, PostgreSQL restarted, several servers.
 
 Real servers on loopback (tests/servers.py): our own PostgreSQL cluster, migrated once for this
 module, our own Redis, and gunicorn with the production settings (tests/server_settings.py).
+Run with `-s` to see the figures of the restart under load (docs/operations.md records them).
 """
 
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -104,6 +106,10 @@ def cache_state(answer: Answer) -> str | None:
     return answer.headers.get("x-page-cache")
 
 
+def is_stale(answer: Answer) -> bool:
+    return answer.status == 200 and cache_state(answer) == "stale"
+
+
 def warm(server: AppServer, path: str = "/sv/") -> None:
     """Until a request is a hit (the very first one also creates the site settings: a change)."""
     wait_for(lambda: cache_state(server.get(path)) == "hit", f"a cache hit on {path}")
@@ -170,3 +176,118 @@ def test_no_redis_key_outlives_the_page_cache_timeout(start_server, redis_server
     assert len(lifetimes) > len(paths)
     too_long = {key: ttl for key, ttl in lifetimes.items() if not 0 < ttl <= 120}
     assert not too_long
+
+
+# PostgreSQL: a restart under load gives no 500; readers get a cached page or a 503.
+
+
+class Load:
+    """Threads that request a cached and a never-cached page in turn, keeping every answer."""
+
+    LIMIT = 50_000  # answers in all: the loop is bounded even if nobody stops it
+
+    def __init__(self, server: AppServer, threads: int = 4) -> None:
+        self.server = server
+        self.answers: list[Answer] = []
+        self.stopping = threading.Event()
+        self.threads = [
+            threading.Thread(target=self.run, args=(n,), daemon=True) for n in range(threads)
+        ]
+
+    def run(self, thread: int) -> None:
+        n = 0
+        while not self.stopping.is_set() and len(self.answers) < self.LIMIT:
+            n += 1
+            path = "/sv/" if n % 2 else f"/sv/?thread={thread}&n={n}"
+            self.answers.append(self.server.get(path))
+
+    def __enter__(self) -> Load:
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join(timeout=60)
+
+    def since(self, moment: float) -> list[Answer]:
+        return [answer for answer in list(self.answers) if answer.started > moment]
+
+
+def summary(answers: list[Answer]) -> str:
+    kinds = Counter(
+        f"200 {cache_state(answer) or 'rendered'}" if answer.status == 200 else str(answer.status)
+        for answer in answers
+    )
+    return ", ".join(f"{kind}: {count}" for kind, count in sorted(kinds.items()))
+
+
+def test_a_database_restart_under_load_gives_no_500(cluster, start_server):
+    """Two gunicorn workers with kept connections and four clients, through three restarts:
+
+    - "quiet restart": `pg_ctl restart` while no request runs, so that every kept connection
+      is dead when the next requests come (no request may fail on one: health checks);
+    - "pg_ctl restart": the same under load;
+    - "stopped": a stop long enough to see what readers get while the database is down, then
+      a start.
+
+    While it is down a reader gets the last cached copy of a page ("stale") or a 503 with
+    Retry-After; from the moment it is back every answer is a 200.
+    """
+    server = start_server("app", WEB_CONCURRENCY="2")
+    with Load(server) as warming:
+        wait_for(lambda: len(warming.since(0)) >= 40, "the load to warm the cache")
+    began = time.monotonic()
+    cluster.restart()
+    outages = [(began, time.monotonic())]
+    with Load(server) as load:
+        wait_for(lambda: len(load.since(0)) >= 100, "answers after the quiet restart")
+
+        began = time.monotonic()
+        cluster.restart()
+        outages.append((began, time.monotonic()))
+        wait_for(lambda: len(load.since(outages[-1][1])) >= 100, "answers after the restart")
+
+        began = time.monotonic()
+        cluster.stop()
+        try:
+            wait_for(lambda: len(load.since(began)) >= 40, "answers while the database is down")
+        finally:
+            cluster.start()
+        outages.append((began, time.monotonic()))
+        wait_for(lambda: len(load.since(outages[-1][1])) >= 100, "answers after the start")
+    answers = warming.answers + load.answers
+
+    def during(answer: Answer, outage: tuple[float, float]) -> bool:
+        return answer.started <= outage[1] and answer.ended >= outage[0]
+
+    def between(first: float, then: float) -> list[Answer]:
+        return [a for a in answers if first < a.started and a.ended < then]
+
+    phases = {
+        "before": between(0, outages[0][0]),
+        "quiet restart": between(outages[0][1], outages[1][0]),
+        "pg_ctl restart": [a for a in answers if during(a, outages[1])],
+        "between": between(outages[1][1], outages[2][0]),
+        "stopped": [a for a in answers if during(a, outages[2])],
+        "after": between(outages[2][1], time.monotonic()),
+    }
+    for name, phase in phases.items():
+        print(f"{name:>15}: {len(phase):5} answers: {summary(phase)}")  # noqa: T201
+    print(f"restarts took (s): {[round(end - start, 2) for start, end in outages]}")  # noqa: T201
+
+    assert {a.status for a in answers} <= {200, 503}, summary(answers)
+    for answer in answers:
+        if answer.status == 503:
+            assert any(during(answer, outage) for outage in outages)
+            assert answer.headers["retry-after"] == "30"
+            assert answer.headers["cache-control"] == "no-store"
+            assert '<html lang="sv"' in answer.text
+    for name in ("before", "quiet restart", "between", "after"):  # the database is up
+        served = phases[name]
+        assert {a.status for a in served} == {200}, (name, summary(served))
+        assert not any(is_stale(a) for a in served), (name, summary(served))
+    stale = [a for a in phases["stopped"] if is_stale(a)]
+    assert stale and all("<h1>" in a.text for a in stale)
+    assert any(a.status == 503 for a in phases["stopped"])
