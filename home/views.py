@@ -9,7 +9,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.api.v3.errors import problem_response
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
@@ -23,7 +23,7 @@ from .sitemaps import LocalizedSitemap
 RETRY_AFTER_SECONDS = 30
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [

@@ -91,12 +91,12 @@ class AnonymousPageCacheMiddleware:
         except DATABASE_UNAVAILABLE:
             if entry is None:
                 raise  # the 500 handler answers with the 503 page
-            return replay(request, entry, "stale")
+            return replay(entry, "stale")
         if entry is not None and entry[0] == generation:
-            return replay(request, entry, "hit")
+            return replay(entry, "hit")
         response = self.get_response(request)
         if response.status_code == 503 and entry is not None:
-            return replay(request, entry, "stale")  # the database went away while rendering
+            return replay(entry, "stale")  # the database went away while rendering
         if request.method == "GET" and response_is_cacheable(response):
             if not response.has_header("ETag"):
                 # Stored with the page, so ConditionalGetMiddleware need not hash every hit.
@@ -111,15 +111,15 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-def replay(request: HttpRequest, entry: tuple, kind: str) -> HttpResponse:
-    """A stored answer; a stale one (the database is down) is for this reader only."""
+def replay(entry: tuple, kind: str) -> HttpResponse:
+    """A stored answer; a stale one (the database is down) is for this reader only.
+
+    A HEAD gets it too: MethodMiddleware (core/http.py) asks for a GET and drops the body.
+    """
     _generation, status, headers, content = entry
-    head = request.method == "HEAD"
-    response = HttpResponse(b"" if head else content, status=status)
+    response = HttpResponse(content, status=status)
     for name, value in headers:
         response.headers[name] = value
-    if head:
-        response["Content-Length"] = str(len(content))
     if kind == "stale":
         response["Cache-Control"] = "no-store"
     response[HIT_HEADER] = kind

@@ -48,6 +48,8 @@ MIDDLEWARE = [
     # First, so preflights are answered at once and every answer on a partner path, from the
     # page cache or a 304 included, gets its CORS headers (settings below).
     "corsheaders.middleware.CorsMiddleware",
+    # A 405 for TRACE and every other method a path does not take (core/http.py).
+    "core.http.MethodMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so a cached answer still gets its 304.
@@ -193,6 +195,16 @@ if BENCH_ENDPOINTS:
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # partners get display HTML, not Wagtail's database HTML
 WAGTAILAPI_SEARCH_ENABLED = True
+
+# Paths whose views take writes: the admin, the API (tokens), Wagtail's password and login forms
+# for private pages and documents. Every other path answers GET, HEAD and OPTIONS only.
+WRITE_PATH_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/api/",
+    "/documents/authenticate_with_password/",
+    *(f"/{code}/_util/" for code, _name in LANGUAGES),
+)
 
 # Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (core/http.py).
 PUBLIC_READ_PATH_PREFIXES = ("/api/v3/", "/feeds/", "/open-data/", "/embed/")
