@@ -2,11 +2,10 @@
 
 The libraries do most of it (settings in cms/settings/base.py): django-cors-headers the open,
 read-only CORS, Django's ConditionalGetMiddleware the ETag and the 304s. What stays here is what
-they cannot do: HEAD for views that answer GET only and 405s for methods nobody takes (on every
-path), a 400 for NUL bytes, Cache-Control for
-anonymous and token reads, and a Last-Modified for content that has no modification time.
-Written once here rather than per view, so a new endpoint under one of
-`settings.PUBLIC_READ_PATH_PREFIXES` gets the same behaviour without remembering to.
+they cannot do: on every path, HEAD for views that answer GET only and a 405 for methods no view
+takes; on partner paths, a 400 for NUL bytes, Cache-Control for anonymous and token reads, and a
+Last-Modified for content that has no modification time. Written once here rather than per
+view, so a new endpoint gets the same behaviour without remembering to.
 """
 
 import hashlib
@@ -26,7 +25,6 @@ from wagtail.api.v3.errors import problem_response
 # The errors that mean the database cannot be reached (down, restarting, a dead connection):
 # readers get a cached copy or a 503 to retry, never a 500.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
-
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 WRITE_METHODS = (*READ_METHODS, "POST", "PUT", "PATCH", "DELETE")
@@ -66,17 +64,16 @@ def has_nul(request: HttpRequest) -> bool:
 
 
 class MethodMiddleware:
-    """HEAD as GET without the body everywhere, and a 405 with Allow for any method a path
-    does not take.
+    """HEAD as a GET without its body, and a 405 with Allow for a method the path does not take.
 
     Views that take GET only (`require_GET`, django-ninja's routes) refused HEAD, and Django's
-    ConditionalGetMiddleware gives an ETag to GETs only: so the view, every middleware below
-    and the page cache see a GET, and the body is dropped here. Wagtail's page serving,
-    Django's feeds and the sitemap answer any method as if it were GET (TRACE got a 200):
-    reads (GET, HEAD, OPTIONS) work everywhere; POST, PUT, PATCH and DELETE only under
-    settings.WRITE_PATH_PREFIXES (the admin, the API, Wagtail's password and login forms);
-    TRACE, CONNECT and WebDAV's methods nowhere. A plain OPTIONS on a read-only path is answered
-    here with its Allow; CORS preflights are answered above, by django-cors-headers.
+    ConditionalGetMiddleware gives an ETag to GETs only; so everything below sees a GET, and the
+    body is dropped here. Wagtail's page serving, Django's feeds and the sitemap answer any
+    method as if it were GET (TRACE got a 200), so the methods are checked here: GET, HEAD and
+    OPTIONS everywhere; POST, PUT, PATCH and DELETE only under settings.WRITE_PATH_PREFIXES (the
+    admin, the API, Wagtail's password and login forms); nothing else anywhere. A plain OPTIONS
+    on a read-only path gets its Allow here; CORS preflights are answered above, by
+    django-cors-headers.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
