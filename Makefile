@@ -110,6 +110,7 @@ run: install messages
 # Starts the local PostgreSQL cluster when it is not running and makes the test role.
 postgres:
 	@command -v pg_ctlcluster >/dev/null || (apt-get update -qq && apt-get install -y -qq postgresql)
+	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
 	@pg_lsclusters -h | grep -q online || pg_ctlcluster --skip-systemctl-redirect $$(pg_lsclusters -h | head -1 | cut -d' ' -f1) main start
 	@su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='nytorget'\"" | grep -q 1 || \
 		su postgres -c "psql -qc \"CREATE ROLE nytorget LOGIN CREATEDB PASSWORD 'nytorget'\""

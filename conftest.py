@@ -1,5 +1,7 @@
 """Shared pytest fixtures: a site with Swedish and English home pages, and the database header."""
 
+import shutil
+
 import pytest
 from django.db import connection
 
@@ -133,3 +135,16 @@ def world(home):
     from tests.world import build_world
 
     return build_world(home)
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """Our own Redis on a free port (never a shared one), stopped after the test."""
+    from tests.servers import RedisServer
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed (Debian: redis-server; `make test` installs it)")
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -1,11 +1,11 @@
-"""HTTP for everything partners read: the API, feeds, open data and embeds.
+"""HTTP for everything partners read: the API, feeds, open data and embeds; methods everywhere.
 
 The libraries do most of it (settings in cms/settings/base.py): django-cors-headers the open,
 read-only CORS, Django's ConditionalGetMiddleware the ETag and the 304s. What stays here is what
-they cannot do: HEAD for views that answer GET only, a 400 for NUL bytes, Cache-Control for
-anonymous and token reads, and a Last-Modified for content that has no modification time.
-Written once here rather than per view, so a new endpoint under one of
-`settings.PUBLIC_READ_PATH_PREFIXES` gets the same behaviour without remembering to.
+they cannot do: on every path, HEAD for views that answer GET only and a 405 for methods no view
+takes; on partner paths, a 400 for NUL bytes, Cache-Control for anonymous and token reads, and a
+Last-Modified for content that has no modification time. Written once here rather than per
+view, so a new endpoint gets the same behaviour without remembering to.
 """
 
 import hashlib
@@ -14,14 +14,20 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponseBase
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotAllowed
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from wagtail.api.v3.errors import problem_response
 
-LAST_MODIFIED_TIMEOUT = 60 * 60 * 24 * 30
+# The errors that mean the database cannot be reached (down, restarting, a dead connection):
+# readers get a cached copy or a 503 to retry, never a 500.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+WRITE_METHODS = (*READ_METHODS, "POST", "PUT", "PATCH", "DELETE")
 
 
 def is_public_read_path(path: str) -> bool:
@@ -45,7 +51,8 @@ def representation_last_modified(request: HttpRequest, etag: str) -> int:
         return seen[1]
     # Strictly later than the last version, even when the content changed within one second.
     modified = max(now, seen[1] + 1) if seen else now
-    cache.set(key, (etag, modified), LAST_MODIFIED_TIMEOUT)
+    # No longer than a cached page: after that a first request dates the representation again.
+    cache.set(key, (etag, modified), settings.PAGE_CACHE_TIMEOUT)
     return modified
 
 
@@ -54,6 +61,46 @@ def has_nul(request: HttpRequest) -> bool:
         "\x00" in key or any("\x00" in value for value in values)
         for key, values in request.GET.lists()
     )
+
+
+class MethodMiddleware:
+    """HEAD as a GET without its body, and a 405 with Allow for a method the path does not take.
+
+    Views that take GET only (`require_GET`, django-ninja's routes) refused HEAD, and Django's
+    ConditionalGetMiddleware gives an ETag to GETs only; so everything below sees a GET, and the
+    body is dropped here. Wagtail's page serving, Django's feeds and the sitemap answer any
+    method as if it were GET (TRACE got a 200), so the methods are checked here: GET, HEAD and
+    OPTIONS everywhere; POST, PUT, PATCH and DELETE only under settings.WRITE_PATH_PREFIXES (the
+    admin, the API, Wagtail's password and login forms); nothing else anywhere. A plain OPTIONS
+    on a read-only path gets its Allow here; CORS preflights are answered above, by
+    django-cors-headers.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        writable = request.path_info.startswith(tuple(settings.WRITE_PATH_PREFIXES))
+        allowed = WRITE_METHODS if writable else READ_METHODS
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
+        if request.method == "OPTIONS" and not writable:
+            return HttpResponse(headers={"Allow": ", ".join(allowed)})
+        if request.method == "HEAD":
+            return self.head(request)
+        return self.get_response(request)
+
+    def head(self, request: HttpRequest) -> HttpResponseBase:
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        if response.streaming:
+            response.streaming_content = []  # a file is still closed with the response
+        else:
+            response.content = b""  # Content-Length stays the GET's (CommonMiddleware)
+        return response
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -79,7 +126,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 
 class PublicReadMiddleware:
-    """HEAD, NUL bytes, Cache-Control and Last-Modified on public read paths.
+    """NUL bytes, Cache-Control and Last-Modified on public read paths.
 
     Placed below the page cache, so a stored answer keeps its validators and a hit need not
     compute them again, and below ConditionalGetMiddleware, which answers the 304s.
@@ -98,24 +145,9 @@ class PublicReadMiddleware:
             )
             add_caching(request, response)
             return response
-        if request.method == "HEAD":
-            return self.head(request)
         response = self.get_response(request)
-        if request.method == "GET":
+        if request.method == "GET":  # HEAD too: MethodMiddleware makes it a GET
             add_caching(request, response)
-        return response
-
-    def head(self, request: HttpRequest) -> HttpResponseBase:
-        """Ninja routes answer GET only: HEAD is the GET answer without its body."""
-        request.method = "GET"
-        try:
-            response = self.get_response(request)
-            add_caching(request, response)
-        finally:
-            request.method = "HEAD"
-        if not response.streaming:
-            response["Content-Length"] = str(len(response.content))
-            response.content = b""
         return response
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -271,9 +272,13 @@ def remember_footer(language: str, organisation) -> None:
 
 
 def remember(key: str, value) -> None:
-    """Write `value` to the cache when it differs: a page view costs one cache read, rarely a write."""
+    """Write `value` to the cache when it differs: a page view costs one cache read, rarely a write.
+
+    It lives as long as a cached page, like every key (a bounded Redis); the next page view
+    after it expires writes it again.
+    """
     if cache.get(key, ...) != value:
-        cache.set(key, value, None)
+        cache.set(key, value, settings.PAGE_CACHE_TIMEOUT)
 
 
 @register_setting(icon="site")

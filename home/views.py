@@ -1,5 +1,7 @@
 """Views outside the page tree: robots.txt, sitemap and the error pages."""
 
+import sys
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
@@ -7,15 +9,21 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+from wagtail.api.v3.errors import problem_response
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from core.http import DATABASE_UNAVAILABLE
 
 from .chrome import chrome_key
 from .models import FOOTER_CACHE_KEY
 from .sitemaps import LocalizedSitemap
 
+# A database restart takes seconds; a reader (or crawler) who waits this long finds the site back.
+RETRY_AFTER_SECONDS = 30
 
-@require_GET
+
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
@@ -50,8 +58,30 @@ def language_from_path(path: str) -> str:
 def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page in the visitor's language, rendered without the database or context processors.
 
-    The footer's contact data comes from the cache (see home.models.remember_footer).
+    Every exception that no view handled ends here, so this is also where a database outage
+    becomes the 503 page. The footer's contact data comes from the cache (see
+    home.models.remember_footer).
     """
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
+    return HttpResponseServerError(error_page(request, "500.html"))
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    """503 while the database cannot be reached: try again shortly, and nobody keeps this answer."""
+    if request.path.startswith("/api/"):
+        response = problem_response(
+            status=503, detail="The service is temporarily unavailable. Try again shortly."
+        )
+    else:
+        response = HttpResponse(error_page(request, "503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def error_page(request: HttpRequest, template: str) -> str:
+    """An error page in the language of the URL, from the cache and templates alone."""
     language = language_from_path(request.path)
     with translation.override(language):
         try:
@@ -68,5 +98,4 @@ def server_error(request: HttpRequest) -> HttpResponse:
             "search_url": f"/{language}/{search_path()}",
             "STATIC_URL": settings.STATIC_URL,
         }
-        body = loader.get_template("500.html").render(context)
-    return HttpResponseServerError(body)
+        return loader.get_template(template).render(context)

@@ -5,32 +5,48 @@ key contains the generation current when the request started. A change therefore
 cached response at once, whichever page, feed, API response or embed showed the changed object.
 No list of "what shows what" has to be kept right.
 
-Where the generation lives follows where the cache lives:
-- a shared cache (Redis, via REDIS_URL): a counter in that cache, seen by every server;
-- an in-process cache (LocMem, the default): a stamp file's modification time in nanoseconds,
-  shared by every worker process on this machine (one stat() per request). Several machines
-  without a shared cache would not see each other's changes: set REDIS_URL before scaling out.
+The generation lives in the database, which every process of every server shares (migration
+0001): a PostgreSQL sequence, or a one-row table on SQLite. Not in a local file, which a second
+machine, a container or systemd's PrivateTmp does not see; and not in the cache, where a bump
+lost while Redis was unreachable would let Redis come back serving old pages. A request reads it
+once: one single-row SELECT.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from hashlib import blake2b
-from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection
 from django.http import HttpRequest
 
 T = TypeVar("T")
-GENERATION_KEY = "pagecache:generation"
 # Paths that are never cached: the admin, previews (served under /admin/), private documents.
 DEFAULT_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/bench/")
+
+# PostgreSQL bumps a sequence, which takes no lock: editors' transactions never wait on each
+# other (or deadlock) over the generation, and every session sees a bump at once.
+POSTGRESQL_SQL = {
+    "read": "SELECT last_value FROM pagecache_generation",
+    "bump": "SELECT nextval('pagecache_generation')",
+    "jump": "SELECT setval('pagecache_generation', GREATEST(nextval('pagecache_generation'), %(now)s))",
+}
+TABLE_SQL = {
+    "read": "SELECT value FROM pagecache_generation WHERE id = 1",
+    "bump": "UPDATE pagecache_generation SET value = value + 1 WHERE id = 1",
+    "jump": "UPDATE pagecache_generation"
+    " SET value = CASE WHEN value + 1 > %(now)s THEN value + 1 ELSE %(now)s END WHERE id = 1",
+}
+
+# The generation of the request being served: "" until read, None outside a request (commands
+# and shells read it afresh every time). Set by the request_started/finished signals.
+_this_request: ContextVar[str | None] = ContextVar("pagecache_generation", default=None)
 
 
 def setting(name: str, default: Any) -> Any:
@@ -41,16 +57,12 @@ def page_cache():
     return caches[setting("PAGE_CACHE_ALIAS", "default")]
 
 
-def _stamp_path() -> Path:
-    configured = setting("PAGE_CACHE_STAMP_FILE", None)
-    if configured:
-        return Path(configured)
-    name = str(settings.DATABASES["default"].get("NAME", "db")).replace(os.sep, "_")
-    return Path(tempfile.gettempdir()) / f"nytorget-pagecache-{name}.stamp"
-
-
-def _process_local(backend) -> bool:
-    return isinstance(backend, LocMemCache)
+def _execute(statement: str, params: dict | None = None) -> int:
+    sql = POSTGRESQL_SQL if connection.vendor == "postgresql" else TABLE_SQL
+    with connection.cursor() as cursor:
+        cursor.execute(sql[statement], params)
+        row = cursor.fetchone() if cursor.description else None
+    return row[0] if row else 0
 
 
 def current_generation() -> str:
@@ -58,41 +70,34 @@ def current_generation() -> str:
 
     It starts with PAGE_CACHE_RELEASE (the RELEASE environment variable): a deploy with new
     templates or code sets a new one, so a shared cache never serves the old release's HTML.
+    Raises the database's error when it cannot be read.
     """
-    release = setting("PAGE_CACHE_RELEASE", "")
-    backend = page_cache()
-    if _process_local(backend):
-        try:
-            return f"{release}:{os.stat(_stamp_path()).st_mtime_ns}"
-        except FileNotFoundError:
-            bump_generation()
-            return f"{release}:{os.stat(_stamp_path()).st_mtime_ns}"
-    generation = backend.get(GENERATION_KEY)
-    if generation is None:
-        # A fresh or flushed cache: start from the clock so old keys can never come back.
-        backend.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = backend.get(GENERATION_KEY)
-    return f"{release}:{generation}"
+    remembered = _this_request.get()
+    if remembered:
+        return remembered
+    generation = f"{setting('PAGE_CACHE_RELEASE', '')}:{_execute('read')}"
+    if remembered is not None:
+        _this_request.set(generation)
+    return generation
 
 
 def bump_generation() -> None:
-    """Retire every cached response. Monotonic, so an old generation never comes back."""
-    backend = page_cache()
-    if _process_local(backend):
-        path = _stamp_path()
-        try:
-            previous = os.stat(path).st_mtime_ns
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.touch()
-            previous = 0
-        stamp = max(time.time_ns(), previous + 1000)
-        os.utime(path, ns=(stamp, stamp))
-        return
-    try:
-        backend.incr(GENERATION_KEY)
-    except ValueError:
-        backend.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    """Retire every cached response, on every server. Monotonic: an old one never comes back."""
+    _execute("bump")
+    _forget_this_requests_generation()
+
+
+def request_started(**kwargs: Any) -> None:
+    _this_request.set("")
+
+
+def request_finished(**kwargs: Any) -> None:
+    _this_request.set(None)
+
+
+def _forget_this_requests_generation() -> None:
+    if _this_request.get() is not None:
+        _this_request.set("")
 
 
 _MISSING = object()
@@ -146,8 +151,13 @@ def _bypass_cookies() -> tuple[str, ...]:
 
 
 def clear_page_cache() -> None:
-    """Forget everything (tests, operators): the bump retires every entry everywhere."""
-    bump_generation()
+    """Forget everything (tests, operators), on every server.
+
+    The generation jumps to the clock, past any value it had before: after a database restore
+    it would otherwise count up again through generations that caches still hold.
+    """
+    _execute("jump", {"now": time.time_ns()})
+    _forget_this_requests_generation()
     backend = page_cache()
-    if _process_local(backend):
+    if isinstance(backend, LocMemCache):
         backend.clear()  # this process's memory; a shared cache (Redis) may hold other data

@@ -12,6 +12,8 @@ from django.utils.translation import get_language_from_path, get_language_from_r
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from core.http import DATABASE_UNAVAILABLE
+
 from .generation import (
     current_generation,
     is_anonymous_read,
@@ -45,12 +47,17 @@ def response_is_cacheable(response: HttpResponseBase) -> bool:
     return True
 
 
-def _cache_key(request: HttpRequest, generation: str) -> str:
+def _cache_key(request: HttpRequest) -> str:
+    """One key per URL and release; the entry holds the generation it was stored under.
+
+    So a URL keeps its last copy when content changes (a miss overwrites it), which is what is
+    served while the database is down, and old generations leave nothing behind.
+    """
     path = request.path_info
     language = get_language_from_path(path) or get_language_from_request(request)
     raw = "|".join(
         (
-            generation,
+            setting("PAGE_CACHE_RELEASE", ""),
             request.get_host(),
             request.scheme,
             language or "",
@@ -66,7 +73,8 @@ class AnonymousPageCacheMiddleware:
     Place it high in MIDDLEWARE (after CORS, security, WhiteNoise and ConditionalGetMiddleware,
     which so still add their headers and 304s to hits): a hit skips the rest. A stored response
     keeps the headers the inner middleware set (X-Frame-Options, Vary, ETag...). Only 200s are
-    stored, so never a 304.
+    stored, so never a 304. While the database is down, the last stored copy of a URL is served,
+    whatever its generation ("stale"); without one, the outage's 503 goes out.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -76,19 +84,19 @@ class AnonymousPageCacheMiddleware:
         if not request_is_cacheable(request):
             return self.get_response(request)
         backend = page_cache()
-        key = _cache_key(request, current_generation())
+        key = _cache_key(request)
         entry = backend.get(key)
-        if entry is not None:
-            status, headers, content = entry
-            head = request.method == "HEAD"
-            response = HttpResponse(b"" if head else content, status=status)
-            for name, value in headers:
-                response.headers[name] = value
-            if head:
-                response["Content-Length"] = str(len(content))
-            response[HIT_HEADER] = "hit"
-            return response
+        try:
+            generation = current_generation()
+        except DATABASE_UNAVAILABLE:
+            if entry is None:
+                raise  # the 500 handler answers with the 503 page
+            return replay(entry, "stale")
+        if entry is not None and entry[0] == generation:
+            return replay(entry, "hit")
         response = self.get_response(request)
+        if response.status_code == 503 and entry is not None:
+            return replay(entry, "stale")  # the database went away while rendering
         if request.method == "GET" and response_is_cacheable(response):
             if not response.has_header("ETag"):
                 # Stored with the page, so ConditionalGetMiddleware need not hash every hit.
@@ -96,11 +104,26 @@ class AnonymousPageCacheMiddleware:
             headers = [(k, v) for k, v in response.items() if k.lower() != HIT_HEADER.lower()]
             backend.set(
                 key,
-                (response.status_code, headers, response.content),
+                (generation, response.status_code, headers, response.content),
                 setting("PAGE_CACHE_TIMEOUT", 600),
             )
             response[HIT_HEADER] = "miss"
         return response
+
+
+def replay(entry: tuple, kind: str) -> HttpResponse:
+    """A stored answer; a stale one (the database is down) is for this reader only.
+
+    A HEAD gets it too: MethodMiddleware (core/http.py) asks for a GET and drops the body.
+    """
+    _generation, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    if kind == "stale":
+        response["Cache-Control"] = "no-store"
+    response[HIT_HEADER] = kind
+    return response
 
 
 def memoized_route(

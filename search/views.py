@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.localization import active_locale
 
@@ -12,7 +12,7 @@ from .engine import SiteSearch, clean_query
 RESULTS_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """The site search. Any query string gives a page: bad input is cleaned, never an error."""
     query = clean_query(request.GET.get("q"))

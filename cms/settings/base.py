@@ -65,6 +65,8 @@ MIDDLEWARE = [
     # First, so preflights are answered at once and every answer on a partner path, from the
     # page cache or a 304 included, gets its CORS headers (settings below).
     "corsheaders.middleware.CorsMiddleware",
+    # A 405 for TRACE and every other method a path does not take (core/http.py).
+    "core.http.MethodMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Headers on every response, cached ones too (docs/operations.md).
     "cms.security.ContentSecurityPolicyMiddleware",
@@ -112,10 +114,11 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
-# SQLite when DATABASE_URL is unset: `make run` needs no server.
+# SQLite when DATABASE_URL is unset: `make run` needs no server. A kept connection is checked
+# before a request reuses it, so none fails on a connection that a database restart closed.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -130,6 +133,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 10,
     }
     DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails a request (a 503) in seconds, not after TCP's minutes;
+    # `?connect_timeout=N` in DATABASE_URL overrides it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: a login that is locked out is refused before any password is checked.
@@ -218,12 +225,18 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # Caching (docs/performance.md). In-process by default; Redis, shared by every server, when
 # REDIS_URL is set. Anonymous pages, feeds and API reads are cached whole by pagecache/ and
 # retired at once by any content change in these apps (and Wagtail's own).
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, where an unreachable Redis is a miss (core/cache.py).
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "nytorget",
+            # Also the longest any key lives, whatever a library asks for: Redis stays bounded.
+            "TIMEOUT": PAGE_CACHE_TIMEOUT,
+            # A Redis that does not answer is given up on in half a second, not TCP's minutes.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -235,7 +248,6 @@ else:
     }
 PAGE_CACHE_CONTENT_APPS = ["home", "news", "promises", "contacts"]
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
-PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # Set per deploy (e.g. the git commit): cached HTML of an earlier release is never served.
 PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")
 # Shared pieces of pages (language links, footer) kept until the next content change.
@@ -251,6 +263,16 @@ if BENCH_ENDPOINTS:
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # partners get display HTML, not Wagtail's database HTML
 WAGTAILAPI_SEARCH_ENABLED = True
+
+# Paths whose views take writes: the admin, the API (tokens), Wagtail's password and login forms
+# for private pages and documents. Every other path answers GET, HEAD and OPTIONS only.
+WRITE_PATH_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/api/",
+    "/documents/authenticate_with_password/",
+    *(f"/{code}/_util/" for code, _name in LANGUAGES),
+)
 
 # Public, anonymous reads: ETag, Last-Modified, Cache-Control and open CORS (core/http.py).
 PUBLIC_READ_PATH_PREFIXES = ("/api/v3/", "/feeds/", "/open-data/", "/embed/")

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.db import OperationalError
 from django.test import RequestFactory
 
 from cms import urls
@@ -55,3 +56,46 @@ def test_500_renders_even_with_nothing_cached():
     response = server_error(RequestFactory().get("/sv/"))
     assert response.status_code == 500
     assert BeautifulSoup(response.content, "html.parser").html["lang"] == "sv"
+
+
+def raised_by_the_database(request):
+    """What Django's handler does with an exception no view handled: the 500 view, called
+    while the exception is being handled (here one a database that went away raises)."""
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        return server_error(request)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_database_outage_is_a_503_in_the_visitors_language(
+    client, organisation, language, django_assert_num_queries
+):
+    client.get(f"/{language}/")  # an ordinary page remembers the footer for the error pages
+    request = RequestFactory().get(f"/{language}/nyheter/")
+    with django_assert_num_queries(0):
+        response = raised_by_the_database(request)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Cache-Control"] == "no-store"
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == language
+    assert soup.h1
+    assert soup.find("a", href=f"/{language}/")
+    assert "0451-26 70 00" in soup.find("footer").get_text()
+
+
+def test_a_database_outage_in_the_api_is_a_problem_503():
+    response = raised_by_the_database(RequestFactory().get("/api/v3/promises/"))
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Retry-After"] == "30"
+
+
+def test_other_errors_stay_500():
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(RequestFactory().get("/sv/"))
+    assert response.status_code == 500

@@ -26,7 +26,7 @@ MODE = {"page": True}
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(settings, db):
     settings.PAGE_CACHE_ENABLED = True
     settings.FRAGMENT_CACHE_ENABLED = True
     MODE["page"] = True
@@ -36,7 +36,7 @@ def page_cache(settings):
 
 
 @pytest.fixture(params=["whole pages", "fragments and routes only"])
-def any_cache(request, settings):
+def any_cache(request, settings, db):
     """Each test runs twice: with the page cache, and with only the shared fragments and routes
     (what a logged-in or uncached request still gets from the cache)."""
     whole_pages = request.param == "whole pages"
@@ -436,7 +436,7 @@ def test_view_restriction_applies_at_once_and_keeps_applying(client, site):
 
 
 @pytest.fixture
-def route_memo_only(settings):
+def route_memo_only(settings, db):
     """No whole-page cache: every request is served by Wagtail, with the route memo warm."""
     settings.PAGE_CACHE_ENABLED = False
     settings.FRAGMENT_CACHE_ENABLED = True

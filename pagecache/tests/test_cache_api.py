@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(settings, db):
     settings.PAGE_CACHE_ENABLED = True
     settings.FRAGMENT_CACHE_ENABLED = True
     clear_page_cache()
