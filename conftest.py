@@ -101,6 +101,14 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
+def leave_the_browser_blank(request):
+    """After a browser test, no page of it (an admin editor pings its server) runs on."""
+    yield
+    if "browser" in request.fixturenames:
+        request.getfixturevalue("browser").get("about:blank")
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with no cached header, footer or menu from an earlier test's pages."""
     from django.core.cache import cache
