@@ -4,25 +4,16 @@ import ast
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)
-PACKAGES = [
-    "cms",
-    "demo",
-    "bench",
-    "search",
-    "editorial",
-    "home",
-    "news",
-    "promises",
-    "contacts",
-    "pagecache",
-    "worker",
-    "core",
+# The packages import-linter checks (pyproject.toml): one list, read from where the lint reads it.
+PACKAGES = tomllib.loads((BASE / "pyproject.toml").read_text())["tool"]["importlinter"][
+    "root_packages"
 ]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
