@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from core.public_url import lazy_public_root
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # The project's apps, top layer first (docs/architecture.md). Development adds demo and bench.
@@ -43,7 +45,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: compresses HTML, feeds and API answers, including those the page cache returns
+    # (the cache keeps them uncompressed; docs/design.md says why this is safe from BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.public_url.ServingAddressMiddleware",  # absolute URLs without PUBLIC_BASE_URL
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost after security: sees the final response of API, feeds, export and embed.
     "core.http.PublicReadMiddleware",
@@ -120,6 +126,9 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 
+# Files served at the site's root: favicon.ico (browsers ask for it whatever the page says).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
@@ -129,6 +138,14 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Nytorget"
+# The site's public address, e.g. https://www.kommun.se: absolute URLs in pages, feeds, the API,
+# exports and meta tags start with it (core/public_url.py). Required in production; unset, they
+# name the address each request came to, as under `make run`.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+# Wagtail's API builds its links from this: the same rule, read on each use.
+WAGTAILAPI_BASE_URL = lazy_public_root()
+# A password-protected page asks for the password in the site's design and language.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template name)
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
