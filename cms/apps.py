@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class CmsConfig(AppConfig):
@@ -17,4 +17,5 @@ class CmsConfig(AppConfig):
         from .api import register_routers  # here: the routers import models
 
         register_routers()
-        post_migrate.connect(sync_default_site, sender=self)
+        # Sent for apps with models only: the cms app has none, Wagtail's core app owns Site.
+        post_migrate.connect(sync_default_site, sender=apps.get_app_config("wagtailcore"))
