@@ -2,13 +2,16 @@
 
 import io
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from contacts.models import ContactPerson, Organisation
 from news.models import NewsArticlePage
@@ -192,3 +195,51 @@ def test_demo_pictures_are_free_small_and_shown(client, demo):
     assert soup.select_one("figure.lead-image img")["alt"].startswith("Tecknad bild")
     home = BeautifulSoup(client.get("/sv/").content, "html.parser")
     assert len(home.select(".teaser__image img")) >= 3
+
+
+VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.mark.django_db
+def test_every_page_type_is_valid_html5_by_the_nu_checker(client, demo, tmp_path):
+    """The W3C Nu HTML checker (npm vnu-jar, run on Java) finds no error on any page type."""
+    java = shutil.which("java")
+    if not VNU_JAR.exists() or java is None:
+        pytest.fail("The Nu checker needs node_modules/vnu-jar and java: run `make browser-tools`.")
+    agreement = PromisePage.objects.get(slug="medborgarloften-2021", locale__language_code="sv")
+    protected = Page.objects.get(
+        url_path__endswith="/om-medborgarloften/", locale__language_code="en"
+    )
+    PageViewRestriction.objects.create(
+        page=protected, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    urls = {
+        "home": "/sv/",
+        "home-en": "/en/",
+        "news-index": "/sv/nyheter/?topic=trygghet",
+        "story": SEED,
+        "story-en": SEED.replace("/sv/", "/en/"),
+        "information": "/sv/om-medborgarloften/",
+        "agreement": agreement.url,
+        "permalink": f"{agreement.url}trygghetsvandringar/",
+        "statement": "/sv/tillganglighetsredogorelse/",
+        "search-empty": "/sv/sok/",
+        "search-results": "/sv/sok/?q=trygghet",
+        "search-one-type": "/en/sok/?q=trygghet&type=news",
+        "not-found": "/sv/finns-inte/",
+        "password": protected.url,
+        "embed-agreement": f"/embed/agreements/{agreement.pk}/",
+        "embed-promise": f"/embed/promises/{agreement.live_promises[0].pk}/",
+    }
+    for name, url in urls.items():
+        (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
+    result = subprocess.run(  # noqa: S603 (the pinned checker on our own pages)
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", *sorted(tmp_path.iterdir())],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    errors = [m for m in messages if m["type"] == "error"]
+    assert errors == [], errors

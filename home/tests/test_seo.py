@@ -152,12 +152,18 @@ def test_robots_txt_points_at_the_sitemap_and_lets_crawlers_read_search_noindex(
 
 
 @pytest.mark.django_db
-def test_search_and_404_pages_are_not_indexed(client, home):
+def test_search_results_and_404_pages_are_not_indexed(client, home):
     for url in ("/sv/sok/?q=x", "/sv/finns-inte/"):
         response = client.get(url)
         soup = BeautifulSoup(response.content, "html.parser")
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         assert not soup.find("link", rel="canonical")
+    # The search page itself, without a query, is a page people may find and land on.
+    empty = client.get("/sv/sok/")
+    assert "X-Robots-Tag" not in empty
+    assert (
+        BeautifulSoup(empty.content, "html.parser").find("meta", attrs={"name": "robots"}) is None
+    )
 
 
 def page_weight(client, url: str) -> tuple[int, dict]:
