@@ -339,6 +339,9 @@ def stories_following(
     )
     if limit is not None:
         stories = stories.filter(story_rank__lte=limit)
+    # Specific pages (one more query), so that their URLs follow core.public_url; the
+    # annotations are kept.
+    stories = stories.specific(defer=True)
     grouped: dict[str, list[Page]] = defaultdict(list)
     for story in stories:
         grouped[story.promise_key].append(story)

@@ -35,6 +35,8 @@ def every_absolute_url(client, world, **headers) -> list[str]:
     found += [row["url"] for row in csv.DictReader(io.StringIO(export.content.decode()))]
     promises = client.get("/api/v3/promises/", **headers).json()["items"]
     found += [p["meta"][key] for p in promises for key in ("html_url", "detail_url")]
+    detail = client.get(f"/api/v3/promises/{world.walks.pk}/", **headers).json()
+    found += [story["html_url"] for story in detail["stories"]]
     story = client.get(f"/api/v3/pages/{world.story.pk}/", **headers).json()
     found += [story["meta"]["html_url"], story["meta"]["detail_url"]]
     found += [p["html_url"] for p in story["followed_promises"]]
