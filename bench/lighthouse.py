@@ -141,6 +141,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8790)
     parser.add_argument("--app-port", type=int, default=8791)
+    parser.add_argument("--pages", nargs="*", choices=list(PAGES), help="only these pages")
     parser.add_argument(
         "--runs",
         type=int,
@@ -194,6 +195,8 @@ def main() -> int:
                 wait_for(base_url + path)
         OUT.mkdir(parents=True, exist_ok=True)
         for name, path in PAGES.items():
+            if args.pages and name not in args.pages:
+                continue
             runs = []
             for run_number in range(args.runs):
                 report = OUT / f"lighthouse-{name.replace(' ', '-')}-{run_number + 1}.json"

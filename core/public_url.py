@@ -49,6 +49,8 @@ class ServingAddressMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if getattr(settings, "PUBLIC_BASE_URL", ""):
+            return self.get_response(request)  # the configured address wins anyway
         token = _serving.set(request_root(request))
         try:
             return self.get_response(request)

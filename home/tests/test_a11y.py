@@ -5,7 +5,7 @@ from django.core.management import call_command
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from demo.browser import axe_violations
+from demo.browser import axe_violations, reset_viewport, set_viewport
 
 PAGES = [
     "/sv/",
@@ -97,9 +97,10 @@ def test_phone_layout_compact_header_menu_without_javascript_18px_text_44px_targ
     live_server, browser
 ):
     call_command("load_demo")
-    browser.set_window_size(390, 844)
+    set_viewport(browser, 390, 844)
     try:
         browser.get(live_server.url + "/sv/nyheter/")
+        assert browser.execute_script("return innerWidth") == 390
         assert browser.find_elements(By.TAG_NAME, "script") == []  # the site has no JavaScript
         assert browser.find_element(By.CSS_SELECTOR, ".site-header").size["height"] <= 80
         assert not browser.find_element(By.CSS_SELECTOR, ".site-nav").is_displayed()
@@ -116,6 +117,8 @@ def test_phone_layout_compact_header_menu_without_javascript_18px_text_44px_targ
             browser.get(live_server.url + path)
             if found := browser.execute_script(SMALL_TARGETS_JS):
                 small[path] = found
+            # Nothing wider than the phone: no sideways scrolling.
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
             # Body text: paragraphs without a class (not dates, kickers or captions).
             text_sizes[path] = browser.execute_script(
                 "return [...document.querySelectorAll('main p:not([class])')]"
@@ -125,7 +128,7 @@ def test_phone_layout_compact_header_menu_without_javascript_18px_text_44px_targ
         sizes = [size for page_sizes in text_sizes.values() for size in page_sizes]
         assert len(sizes) > 20 and min(sizes) >= 18, text_sizes
     finally:
-        browser.set_window_size(1280, 900)
+        reset_viewport(browser)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -10,7 +10,7 @@ from django.test.testcases import LiveServerThread
 from django.urls import get_resolver
 from selenium.webdriver.common.by import By
 
-from demo.browser import start_browser, stop_browser
+from demo.browser import set_viewport, start_browser, stop_browser
 
 PAGES = {
     "home": "/sv/",
@@ -55,15 +55,15 @@ class Command(BaseCommand):
                 driver = start_browser(width=width, height=900)
                 try:
                     for name, path in PAGES.items():
+                        set_viewport(driver, width, 900)
                         driver.get(base + path)
                         height = driver.execute_script(
                             "return document.documentElement.scrollHeight"
                         )
-                        driver.set_window_size(width, min(max(height, 600), 6000))
+                        set_viewport(driver, width, min(max(height, 600), 6000))
                         target = folder / f"{name}-{device}.png"
                         driver.save_screenshot(str(target))
                         self.stdout.write(str(target))
-                        driver.set_window_size(width, 900)
                     if device == "phone":
                         self.menu_open(driver, base, folder)
                 finally:
@@ -73,7 +73,7 @@ class Command(BaseCommand):
 
     def menu_open(self, driver, base: str, folder: Path) -> None:
         """The phone header with its menu opened (a details/summary button, no JavaScript)."""
-        driver.set_window_size(WIDTHS["phone"], 844)
+        set_viewport(driver, WIDTHS["phone"], 844)
         driver.get(base + PAGES["home"])
         driver.find_element(By.CSS_SELECTOR, "summary.menu-toggle__button").click()
         target = folder / "home-menu-open-phone.png"
