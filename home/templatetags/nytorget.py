@@ -66,8 +66,9 @@ def _language_links(request, page: Page | str | None) -> list[dict]:
     for locale in Locale.objects.all().order_by("pk"):
         code = locale.language_code
         if view_url is not None:
+            # The same view exists in every language: each is a real translation.
             url = translate_url(view_url, code)
-            links.append(language_link(request, locale, current, code, url, url != view_url))
+            links.append(language_link(request, locale, current, code, url, True))
             continue
         target = translations.get(code)
         is_translation = target is not None

@@ -171,6 +171,10 @@ def test_language_switcher_on_search_keeps_the_query(client, home, home_en):
     switcher = soup.find("nav", class_="language-switcher")
     assert switcher.find("a", hreflang="en")["href"] == "/en/sok/?q=trygghet&type=news"
     assert switcher.find("a", hreflang="sv")["aria-current"] == "true"
+    alternates = {
+        link["hreflang"] for link in soup.find_all("link", rel="alternate", hreflang=True)
+    }
+    assert alternates == {"sv", "en", "x-default"}
 
 
 @pytest.mark.django_db
