@@ -121,18 +121,23 @@ def lighthouse(url: str, report: Path) -> dict[str, int]:
         "--disable-background-networking --disable-component-update --no-first-run"
     )
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            f"--chrome-flags={flags}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--output=json",
-            f"--output-path={report}",
-            "--quiet",
-        ],
-        env,
-    )
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        f"--chrome-flags={flags}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+    ]
+    for attempt in range(3):
+        # Lighthouse now and then loses the trace of a load (NO_NAVSTART): run it again.
+        try:
+            run(command, env)
+            break
+        except subprocess.CalledProcessError:
+            if attempt == 2:
+                raise
     data = json.loads(report.read_text())
     return {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
 
