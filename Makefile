@@ -143,3 +143,14 @@ bench: install messages postgres
 openapi: install-dev
 	$(DEV) $(BIN)/python manage.py export_openapi_schema --api wagtail.api.v3.api.api \
 		--indent 2 --sorted --output docs/openapi.json
+
+# The W3C Nu HTML checker (npm vnu-jar) in the test suite runs on Java: the browser tools bring it.
+.PHONY: java lighthouse
+java:
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless)
+browser-tools: java
+
+# Lighthouse (npm, mobile preset) in Debian's Chromium on the main page types, production
+# settings and a demo site of its own (bench/lighthouse.py); fails below 95. Not part of `make test`.
+lighthouse: install-dev browser-tools messages
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)

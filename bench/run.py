@@ -106,6 +106,7 @@ def server_env(args: argparse.Namespace, cache: bool) -> dict:
         SECRET_KEY="bench-only-not-secret",  # noqa: S106
         ALLOWED_HOSTS="127.0.0.1,localhost",
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{args.port}",
+        PUBLIC_BASE_URL=f"http://127.0.0.1:{args.port}",
         SECURE_SSL_REDIRECT="false",
         NYTORGET_BENCH="1",
         PAGE_CACHE_ENABLED="true" if cache else "false",

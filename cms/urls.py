@@ -20,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("brand/<str:colour>.css", home_views.brand_css, name="brand_css"),
 ]
 
 if settings.BENCH_ENDPOINTS:

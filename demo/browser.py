@@ -57,3 +57,15 @@ def axe_violations(driver) -> list[dict]:
         AXE_TAGS,
     )
     return result
+
+
+def set_viewport(driver, width: int, height: int) -> None:
+    """A true `width` px viewport: headless Chromium keeps windows at least 500 px wide."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+
+
+def reset_viewport(driver) -> None:
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -787,3 +787,69 @@ ACCESSIBILITY_STATEMENT = {
     ),
     "response_time": ("inom fem arbetsdagar", "within five working days"),
 }
+
+
+@dataclass(frozen=True)
+class PictureData:
+    """A picture from demo/images/ (CC0, drawn by draw.py there) and what it shows."""
+
+    file: str
+    title: str
+    alt: tuple[str, str]
+    caption: tuple[str, str] = ("", "")
+    credit: str = "Nytorget (CC0)"
+
+
+PICTURES = {
+    "walk": PictureData(
+        "kvallsvandring-centrum.jpg",
+        "Kvällsvandring i centrum (illustration)",
+        alt=(
+            "Tecknad bild: fem personer, två i gula västar, på en gata i centrum en kväll, under gatlyktor.",
+            "Drawing: five people, two in yellow vests, on a town-centre street one evening, under street lamps.",
+        ),
+        caption=(
+            "Trygghetsvandringarna gick genom centrum och runt stationen.",
+            "The safety walks went through the town centre and around the station.",
+        ),
+    ),
+    "park": PictureData(
+        "parkvag-med-lyktor.jpg",
+        "Parkväg med lyktor (illustration)",
+        alt=(
+            "Tecknad bild: två personer på en upplyst gångväg genom en park.",
+            "Drawing: two people on a lit footpath through a park.",
+        ),
+    ),
+    "meeting": PictureData(
+        "mote-kommun-polis.jpg",
+        "Möte mellan kommunen och polisen (illustration)",
+        alt=(
+            "Tecknad bild: sex personer vid ett bord framför ett stapeldiagram.",
+            "Drawing: six people at a table in front of a bar chart.",
+        ),
+        caption=(
+            "Kommunen och polisen följer upp löftena tillsammans.",
+            "The municipality and the police follow up the promises together.",
+        ),
+    ),
+    "station": PictureData(
+        "stationsomradet.jpg",
+        "Stationsområdet (illustration)",
+        alt=(
+            "Tecknad bild: en tegelbyggnad med klocka, en station, och människor på perrongen.",
+            "Drawing: a brick station building with a clock, and people on the platform.",
+        ),
+    ),
+}
+# Which page (by slug) shows which picture as its lead image; the rest have none.
+LEAD_PICTURES = {
+    SEED_ARTICLE.slug: "meeting",
+    "trygghetsvandring-i-centrum": "walk",
+    "nattvandrare-sokes": "park",
+    "information-till-foraldrar-om-droger": "station",
+    "om-medborgarloften": "park",
+    PROMISES_2022.slug: "walk",
+}
+# The site's default sharing image, for pages without a lead image.
+SHARE_PICTURE = "walk"

@@ -15,17 +15,20 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.images import LeadImageMixin, with_images
 from core.localization import active_locale
+from core.public_url import PublicURLPageMixin
 from core.review import ReviewByMixin
 from news.blocks import BodyBlock
-from news.models import NewsArticlePage
+from news.models import NewsArticlePage, NewsIndexPage
 from pagecache.generation import memoize
 from pagecache.middleware import memoized_route
-from promises.models import PromisePage
+from promises.models import PromisePage, StatusSummary, current_agreement
 
 from .blocks import AccessibilityGapBlock
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+DEFAULT_BRAND_COLOUR = "#00529b"  # also the --brand of static/css/site.css
 # Footer data per language, kept for the 500 page, which must not need the database.
 FOOTER_CACHE_KEY = "nytorget:footer:{language}"
 
@@ -56,7 +59,17 @@ def validate_brand_colour(value: str) -> None:
         )
 
 
-class HomePage(ReviewByMixin, Page):
+def is_readable_brand_colour(value: str) -> bool:
+    return bool(HEX_COLOUR.match(value or "")) and contrast_with_white(value) >= 4.5
+
+
+def darker(colour: str) -> str:
+    """A darker shade for hover states and the menu bar, computed rather than asked for."""
+    channels = [int(int(colour[i : i + 2], 16) * 0.72) for i in (1, 3, 5)]
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+class HomePage(PublicURLPageMixin, ReviewByMixin, Page):
     """The start page of one language. One per locale, at the root of the site."""
 
     lead = models.TextField(_("ingress"), blank=True)
@@ -85,29 +98,41 @@ class HomePage(ReviewByMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
+        news = (
             NewsArticlePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .defer_streamfields()
-            .order_by("-first_published_at")[:5]
+            .order_by("-first_published_at")
         )
-        context["agreements"] = (
+        context["latest_news"] = with_images(news)[:5]
+        # One agreement a year: all of them in one query, the current one shown at a glance.
+        agreements = list(
             PromisePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
-            .order_by("-period_start")[:3]
+            .order_by("-period_start", "-pk")
         )
+        current = current_agreement(agreements)
+        context["current_agreement"] = current
+        context["current_summary"] = StatusSummary(current.live_promises) if current else None
+        context["agreements"] = [a for a in agreements if a is not current][:3]
+        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
         return context
 
 
-class StandardPage(ReviewByMixin, Page):
+class StandardPage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):
     """A plain information page, e.g. "Om medborgarlöften"."""
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("innehåll"))
 
-    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("lead")]
+        + LeadImageMixin.lead_image_panels
+        + [FieldPanel("body")]
+    )
     settings_panels = Page.settings_panels + ReviewByMixin.review_panels
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
     api_fields = [APIField("lead"), APIField("body")]
@@ -134,7 +159,7 @@ DIGG_NAME = "Myndigheten för digital förvaltning (Digg)"
 DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
 
 
-class AccessibilityStatementPage(ReviewByMixin, Page):
+class AccessibilityStatementPage(PublicURLPageMixin, ReviewByMixin, Page):
     """Tillgänglighetsredogörelse: the statement the law on accessible digital public services requires.
 
     Structured fields rather than free text, so that no required part (compliance level, known
@@ -302,15 +327,36 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Kommunens logotyp i sidhuvudet. Namnet står alltid bredvid som text."),
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("delningsbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Visas när en sida utan egen huvudbild delas i sociala medier. Beskärs till 1200 × 630 px."
+        ),
+    )
+    share_image_alt = models.CharField(
+        _("delningsbildens alternativtext"), max_length=255, blank=True
+    )
     brand_colour = models.CharField(
         _("profilfärg"),
         max_length=7,
-        default="#00529b",
+        default=DEFAULT_BRAND_COLOUR,
         validators=[validate_brand_colour],
         help_text=_("Sidhuvudets och länkarnas färg, #rrggbb. Måste ha kontrast 4,5:1 mot vitt."),
     )
 
-    panels = [FieldPanel("organisation"), FieldPanel("logo"), FieldPanel("brand_colour")]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("share_image"), FieldPanel("share_image_alt")], heading=_("Delningsbild")
+        ),
+        FieldPanel("brand_colour"),
+    ]
 
     class Meta:
         verbose_name = _("webbplatsinställningar")
@@ -331,21 +377,9 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def safe_brand_colour(self) -> str:
-        """The brand colour, or the default when the stored value is not a readable #rrggbb.
-
-        It is written into a <style> element, so only a checked value may pass.
-        """
+        """The brand colour, or the default when the stored value is not a readable #rrggbb."""
         colour = self.brand_colour or ""
-        if HEX_COLOUR.match(colour) and contrast_with_white(colour) >= 4.5:
-            return colour.lower()
-        return "#00529b"
-
-    @property
-    def brand_colour_dark(self) -> str:
-        """A darker shade of the brand colour for hover states, computed rather than asked for."""
-        colour = self.safe_brand_colour
-        channels = [int(int(colour[i : i + 2], 16) * 0.72) for i in (1, 3, 5)]
-        return "#" + "".join(f"{c:02x}" for c in channels)
+        return colour.lower() if is_readable_brand_colour(colour) else DEFAULT_BRAND_COLOUR
 
 
 def publisher_name() -> str:

@@ -4,7 +4,7 @@ import sys
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +16,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from core.http import DATABASE_UNAVAILABLE
 
 from .chrome import chrome_key
-from .models import FOOTER_CACHE_KEY
+from .models import DEFAULT_BRAND_COLOUR, FOOTER_CACHE_KEY, darker, is_readable_brand_colour
 from .sitemaps import LocalizedSitemap
 
 # A database restart takes seconds; a reader (or crawler) who waits this long finds the site back.
@@ -26,11 +26,11 @@ RETRY_AFTER_SECONDS = 30
 @require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    # Search pages are not disallowed: a crawler must fetch them to read their `noindex`.
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        *(f"Disallow: /{code}/{search_path()}" for code, _name in settings.LANGUAGES),
         "",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
@@ -99,3 +99,21 @@ def error_page(request: HttpRequest, template: str) -> str:
             "STATIC_URL": settings.STATIC_URL,
         }
         return loader.get_template(template).render(context)
+
+
+BRAND_CSS_MAX_AGE = 60 * 60 * 24 * 365
+
+
+@require_safe
+@cache_control(max_age=BRAND_CSS_MAX_AGE, public=True, immutable=True)
+def brand_css(request: HttpRequest, colour: str) -> HttpResponse:
+    """The brand colour as a stylesheet, so that pages need no inline <style> (a strict CSP).
+
+    The colour is in the URL, so the answer never changes: no database, cached for a year. Only
+    colours the site settings accept (readable on white) are served.
+    """
+    value = f"#{colour.lower()}"
+    if not is_readable_brand_colour(value) or value == DEFAULT_BRAND_COLOUR:
+        raise Http404("Not a brand colour.")
+    css = f":root {{ --brand: {value}; --brand-dark: {darker(value)}; }}\n"
+    return HttpResponse(css, content_type="text/css; charset=utf-8")

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
+
+from core.feeds import StableAtomFeed, StableRssFeed
 
 from .models import NewsArticlePage, NewsIndexPage, Topic
 
@@ -43,7 +44,7 @@ class NewsRssFeed(Feed):
     footer organisation, see cms/urls.py).
     """
 
-    feed_type = Rss201rev2Feed
+    feed_type = StableRssFeed
 
     def __init__(self, publisher: Callable[[], str] = default_publisher) -> None:
         super().__init__()
@@ -97,6 +98,10 @@ class NewsRssFeed(Feed):
     def feed_url(self, source: NewsFeedSource) -> str:
         return source.request.path
 
+    def feed_extra_kwargs(self, source: NewsFeedSource) -> dict:
+        # An empty feed is as old as its index page, never "now" (core/feeds.py).
+        return {"empty_updated": source.index.last_published_at if source.index else None}
+
     def author_name(self, source: NewsFeedSource) -> str:
         return source.site_name
 
@@ -140,4 +145,4 @@ class NewsRssFeed(Feed):
 
 
 class NewsAtomFeed(NewsRssFeed):
-    feed_type = Atom1Feed
+    feed_type = StableAtomFeed

@@ -14,7 +14,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from contacts.schemas import ContactsField
+from core.images import LeadImageMixin, with_images
 from core.localization import localize
+from core.public_url import PublicURLPageMixin
 from core.review import ReviewByMixin
 from promises.models import Promise
 from promises.schemas import PromiseLinksField
@@ -53,7 +55,7 @@ class NewsFilterForm(forms.Form):
     year = forms.IntegerField(required=False, min_value=1900, max_value=2999)
 
 
-class NewsIndexPage(ReviewByMixin, Page):
+class NewsIndexPage(PublicURLPageMixin, ReviewByMixin, Page):
     lead = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
@@ -89,7 +91,7 @@ class NewsIndexPage(ReviewByMixin, Page):
         if year:
             articles = articles.filter(first_published_at__year=year)
         # get_page() turns ?page=abc into page 1 and ?page=999 into the last page.
-        page_obj = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = Paginator(with_images(articles), NEWS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             articles=page_obj,
             topics=Topic.objects.filter(locale_id=self.locale_id),
@@ -124,7 +126,7 @@ class NewsArticlePageForm(WagtailAdminPageForm):
             self.initial["topics"] = [t.pk for t in chosen if t.locale_id == locale.pk]
 
 
-class NewsArticlePage(ReviewByMixin, Page):
+class NewsArticlePage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):
     lead = models.TextField(
         _("ingress"), help_text=_("Sammanfattning som visas först och i listor.")
     )
@@ -139,6 +141,7 @@ class NewsArticlePage(ReviewByMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
+        *LeadImageMixin.lead_image_panels,
         FieldPanel("body"),
         MultiFieldPanel(
             [

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
+
+from core.feeds import StableAtomFeed, StableRssFeed
 
 from .models import Promise, PromiseFollowUp, PromisePage, public_agreements
 
@@ -32,7 +33,7 @@ class FollowUpRssFeed(Feed):
     (`/feeds/agreements/<id>/follow-ups/...`, in that agreement's language).
     """
 
-    feed_type = Rss201rev2Feed
+    feed_type = StableRssFeed
 
     def __init__(self, publisher: Callable[[], str]) -> None:
         super().__init__()
@@ -78,6 +79,10 @@ class FollowUpRssFeed(Feed):
 
     def feed_url(self, source: FollowUpSource) -> str:
         return source.request.path
+
+    def feed_extra_kwargs(self, source: FollowUpSource) -> dict:
+        # An empty feed is as old as its agreement page, never "now" (core/feeds.py).
+        return {"empty_updated": source.agreement.last_published_at if source.agreement else None}
 
     def author_name(self, source: FollowUpSource) -> str:
         return source.site_name
@@ -126,4 +131,4 @@ class FollowUpRssFeed(Feed):
 
 
 class FollowUpAtomFeed(FollowUpRssFeed):
-    feed_type = Atom1Feed
+    feed_type = StableAtomFeed

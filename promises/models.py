@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Count, Max, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -38,7 +38,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.facts import FactsAdminForm
+from core.images import LeadImageMixin
 from core.localization import SpecificPageForeignKey, default_locale, label_in
+from core.public_url import PublicURLPageMixin
 from core.review import ReviewByMixin
 
 from .schemas import AgreementSummaryField, PromiseLinksField
@@ -77,6 +79,14 @@ class EvidenceLinkBlock(blocks.StructBlock):
 def public_agreements() -> PageQuerySet:
     """Agreements anyone may read: published and not behind a view restriction."""
     return PromisePage.objects.live().public()
+
+
+def current_agreement(agreements: list["PromisePage"]) -> "PromisePage | None":
+    """The agreement residents ask about first: the newest in force today, else the newest."""
+    today = timezone.localdate()
+    newest_first = sorted(agreements, key=lambda a: (a.period_start, a.pk), reverse=True)
+    in_force = [a for a in newest_first if a.period_start <= today <= a.period_end]
+    return (in_force or newest_first or [None])[0]
 
 
 class PromiseQuerySet(models.QuerySet):
@@ -374,6 +384,9 @@ def stories_following(
     )
     if limit is not None:
         stories = stories.filter(story_rank__lte=limit)
+    # Specific pages (one more query), so that their URLs follow core.public_url; the
+    # annotations are kept.
+    stories = stories.specific(defer=True)
     grouped: dict[str, list[Page]] = defaultdict(list)
     for story in stories:
         grouped[story.promise_key].append(story)
@@ -407,10 +420,16 @@ class StatusSummary:
                 "label": label_in(label, self.language),
                 "count": counts[status],
                 "percent": round(100 * counts[status] / self.total) if self.total else 0,
+                "share": 100 * counts[status] / self.total if self.total else 0,
             }
             for status, label in PromiseStatus.choices
             if counts[status]
         ]
+        # Where each status starts on a bar of all promises (the home page's stacked bar).
+        offset = 0.0
+        for row in self.rows:
+            row["offset"] = offset
+            offset += row["share"]
 
     @property
     def headline(self) -> str:
@@ -432,7 +451,7 @@ class StatusSummary:
         }
 
 
-class PromisePage(RoutablePageMixin, ReviewByMixin, Page):
+class PromisePage(PublicURLPageMixin, LeadImageMixin, RoutablePageMixin, ReviewByMixin, Page):
     """One agreement (e.g. "Medborgarlöften 2021"): its promises, their status and the news about them."""
 
     lead = models.TextField(_("ingress"), blank=True)
@@ -450,6 +469,7 @@ class PromisePage(RoutablePageMixin, ReviewByMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
+        *LeadImageMixin.lead_image_panels,
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldPanel("parties"),
         FieldPanel("problem_picture"),

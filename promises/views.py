@@ -41,8 +41,8 @@ CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
 # Excel reads a CSV as UTF-8 (å, ä, ö) only when it starts with a byte order mark.
 UTF8_BOM = "\ufeff"
 
-# Only this view's own assets: inline styles, no scripts; any site may frame it.
-EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *; base-uri 'none'"
+# Only this site's stylesheets (the status colours the site uses), no scripts; any site may frame it.
+EMBED_CSP = "default-src 'none'; style-src 'self'; frame-ancestors *; base-uri 'none'"
 
 
 def allow_framing(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -35,6 +35,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context["groups"] = site_search.groups(request)
         context["total"] = sum(group.total for group in context["groups"])
     response = TemplateResponse(request, "search/search.html", context)
-    # Search result pages are not for search engines' indexes.
-    response["X-Robots-Tag"] = "noindex"
+    if query:
+        # Result pages are not for search engines' indexes; the empty search page may be found.
+        response["X-Robots-Tag"] = "noindex"
     return response

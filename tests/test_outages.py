@@ -44,6 +44,7 @@ def server_env(cluster: PostgresCluster, tmpdir: Path, **extra: str) -> dict[str
         "SECRET_KEY": "outage-tests-only",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+        "PUBLIC_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "WEB_CONCURRENCY": "1",
         "RELEASE": "outage-tests",

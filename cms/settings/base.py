@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 
+from core.public_url import lazy_public_root
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # The project's apps, top layer first (docs/architecture.md). Development adds demo and bench.
@@ -62,7 +64,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so preflights are answered at once and every answer on a partner path, from the
+    # Outermost: compresses HTML, feeds and API answers, including those the page cache returns
+    # (the cache keeps them uncompressed; docs/design.md says why this is safe from BREACH).
+    "django.middleware.gzip.GZipMiddleware",
+    # Next, so preflights are answered at once and every answer on a partner path, from the
     # page cache or a 304 included, gets its CORS headers (settings below).
     "corsheaders.middleware.CorsMiddleware",
     # A 405 for TRACE and every other method a path does not take (core/http.py).
@@ -71,6 +76,7 @@ MIDDLEWARE = [
     # Headers on every response, cached ones too (docs/operations.md).
     "cms.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.public_url.ServingAddressMiddleware",  # absolute URLs without PUBLIC_BASE_URL
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so a cached answer still gets its 304.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -178,6 +184,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or BASE_DIR / "backups")
 MEDIA_URL = "/media/"
 
+# Files served at the site's root: favicon.ico (browsers ask for it whatever the page says).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
@@ -195,6 +204,14 @@ WORKER_SCHEDULE_INTERVAL = int(os.environ.get("WORKER_SCHEDULE_INTERVAL", "30"))
 WAGTAIL_SITE_NAME = "Nytorget"
 # Slugs are ASCII like every other URL: "Två nya vandringar" gets "tva-nya-vandringar".
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The site's public address, e.g. https://www.kommun.se: absolute URLs in pages, feeds, the API,
+# exports and meta tags start with it (core/public_url.py). Required in production; unset, they
+# name the address each request came to, as under `make run`.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+# Wagtail's API builds its links from this: the same rule, read on each use.
+WAGTAILAPI_BASE_URL = lazy_public_root()
+# A password-protected page asks for the password in the site's design and language.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template name)
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # The admin calls no one: no editor's e-mail hash to Gravatar, no update check to wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

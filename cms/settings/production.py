@@ -34,6 +34,13 @@ ADMIN_2FA_REQUIRED_GROUPS = [
     g.strip() for g in os.environ.get("ADMIN_2FA_REQUIRED_GROUPS", "*").split(",") if g.strip()
 ]
 
+PUBLIC_BASE_URL = require_env("PUBLIC_BASE_URL").rstrip("/")
+if not PUBLIC_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("PUBLIC_BASE_URL must start with https:// (or http://).")
+
+# Hashed names (cached for a year by WhiteNoise) and gzip + Brotli copies made by collectstatic.
+STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Production runs behind the TLS proxy (docs/operations.md): the client is the last address it
 # appends to X-Forwarded-For.

@@ -1,12 +1,17 @@
 """The demo command: idempotent, and every page it makes is served in both languages."""
 
 import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from contacts.models import ContactPerson, Organisation
 from news.models import NewsArticlePage
@@ -147,3 +152,125 @@ def test_2021_statuses_agree_with_the_headline_and_the_article(client, demo):
     for slug, words in DONE.items():
         assert words in article, slug
         assert statuses[slug] == PromiseStatus.FULFILLED, slug
+def public_urls() -> list[str]:
+    """Every public page of the demo site in both languages, promise permalinks and search."""
+    urls = [page.url for page in Page.objects.live().public().filter(depth__gt=1).specific()]
+    urls += [p.get_url() for p in Promise.objects.live().select_related("agreement")]
+    return [*urls, "/sv/sok/", "/en/sok/"]
+
+
+@pytest.mark.django_db
+def test_every_public_page_has_its_own_title_and_description(client, demo):
+    titles, descriptions = {}, {}
+    for url in public_urls():
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        title = soup.title.string
+        description = soup.find("meta", attrs={"name": "description"})["content"]
+        assert title and description, url
+        assert title not in titles, (url, titles.get(title))
+        assert description not in descriptions, (url, descriptions.get(description))
+        titles[title], descriptions[description] = url, url
+    assert titles["Hässleholms kommun"] == "/sv/"  # the home page names the kommun once
+
+
+@pytest.mark.django_db
+def test_public_pages_carry_no_inline_style_or_script(client, demo):
+    """A strict Content-Security-Policy (no 'unsafe-inline') must not break any page."""
+    for url in [*public_urls(), "/sv/sok/?q=trygghet", "/sv/finns-inte/"]:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        assert soup.find("style") is None, url
+        assert soup.find(style=True) is None, url
+        scripts = soup.find_all("script")
+        assert all(s.get("type") == "application/ld+json" for s in scripts), url
+
+
+def structured_data(client, url: str) -> dict:
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    (script,) = soup.find_all("script", type="application/ld+json")
+    return json.loads(script.string)
+
+
+@pytest.mark.django_db
+def test_structured_data_for_stories_agreements_and_promises(client, demo):
+    story = structured_data(client, SEED)
+    assert story["@type"] == "NewsArticle"
+    assert story["image"][0].startswith("http://testserver/media/")
+
+    agreement = structured_data(client, "/sv/medborgarloften-2021/")
+    assert agreement["@type"] == "Dataset"
+    assert agreement["temporalCoverage"] == "2021-01-01/2021-12-31"
+    downloads = {d["encodingFormat"]: d["contentUrl"] for d in agreement["distribution"]}
+    assert set(downloads) == {"text/csv", "application/json"}
+    for url in downloads.values():
+        assert client.get(url.removeprefix("http://testserver")).status_code == 200
+
+    promise = structured_data(client, "/sv/medborgarloften-2021/trygghetsvandringar/")
+    assert promise["@type"] == "Action"
+    assert promise["actionStatus"] == "https://schema.org/CompletedActionStatus"
+    assert promise["url"] == "http://testserver/sv/medborgarloften-2021/trygghetsvandringar/"
+    assert [agent["name"] for agent in promise["agent"]] == ["Hässleholms kommun", "Polisen"]
+    postponed = structured_data(client, "/sv/medborgarloften-2021/grannsamverkan/")
+    assert postponed["actionStatus"] == "https://schema.org/PotentialActionStatus"
+
+    assert structured_data(client, "/sv/")["@type"] == "GovernmentOrganization"
+
+
+@pytest.mark.django_db
+def test_demo_pictures_are_free_small_and_shown(client, demo):
+    folder = Path(__file__).resolve().parent.parent / "images"
+    pictures = sorted(folder.glob("*.jpg"))
+    assert len(pictures) == 4
+    assert all(p.stat().st_size < 200_000 for p in pictures)
+    assert "CC0" in (folder / "README.md").read_text()
+    soup = BeautifulSoup(client.get(SEED).content, "html.parser")
+    assert soup.select_one("figure.lead-image img")["alt"].startswith("Tecknad bild")
+    home = BeautifulSoup(client.get("/sv/").content, "html.parser")
+    assert len(home.select(".teaser__image img")) >= 3
+
+
+VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.mark.django_db
+def test_every_page_type_is_valid_html5_by_the_nu_checker(client, demo, tmp_path):
+    """The W3C Nu HTML checker (npm vnu-jar, run on Java) finds no error on any page type."""
+    java = shutil.which("java")
+    if not VNU_JAR.exists() or java is None:
+        pytest.fail("The Nu checker needs node_modules/vnu-jar and java: run `make browser-tools`.")
+    agreement = PromisePage.objects.get(slug="medborgarloften-2021", locale__language_code="sv")
+    protected = Page.objects.get(
+        url_path__endswith="/om-medborgarloften/", locale__language_code="en"
+    )
+    PageViewRestriction.objects.create(
+        page=protected, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    urls = {
+        "home": "/sv/",
+        "home-en": "/en/",
+        "news-index": "/sv/nyheter/?topic=trygghet",
+        "story": SEED,
+        "story-en": SEED.replace("/sv/", "/en/"),
+        "information": "/sv/om-medborgarloften/",
+        "agreement": agreement.url,
+        "permalink": f"{agreement.url}trygghetsvandringar/",
+        "statement": "/sv/tillganglighetsredogorelse/",
+        "search-empty": "/sv/sok/",
+        "search-results": "/sv/sok/?q=trygghet",
+        "search-one-type": "/en/sok/?q=trygghet&type=news",
+        "not-found": "/sv/finns-inte/",
+        "password": protected.url,
+        "embed-agreement": f"/embed/agreements/{agreement.pk}/",
+        "embed-promise": f"/embed/promises/{agreement.live_promises[0].pk}/",
+    }
+    for name, url in urls.items():
+        (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
+    result = subprocess.run(  # noqa: S603 (the pinned checker on our own pages)
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", *sorted(tmp_path.iterdir())],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    errors = [m for m in messages if m["type"] == "error"]
+    assert errors == [], errors

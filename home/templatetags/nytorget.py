@@ -1,21 +1,26 @@
-"""Template helpers shared by every page: language links and status badges."""
+"""Template helpers shared by every page: titles, meta tags, language links, images, badges."""
 
 import json
 
 from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+from wagtail.images.models import Filter, Picture
 from wagtail.models import Locale, Page
 
+from core.images import LEAD_SIZES, LEAD_SPECS, SHARE_SPEC, TEASER_SIZES, TEASER_SPECS
 from core.localization import active_locale
+from core.public_url import absolute
 from news.models import NewsArticlePage
 from pagecache.generation import memoize
-from promises.models import Promise, PromisePage
+from promises.models import Promise, PromisePage, PromiseParty, PromiseStatus
 
 from ..chrome import site_chrome_for
-from ..models import HomePage
+from ..models import DEFAULT_BRAND_COLOUR, HomePage
 
 register = template.Library()
 
@@ -55,10 +60,16 @@ def _language_links(request, page: Page | str | None) -> list[dict]:
         ):
             translations[translation.locale.language_code] = translation
     suffixes = promise_permalink_suffixes(request, page, translations)
+    view_url = same_view_url(request, page)
     homes: dict = {}
     links = []
     for locale in Locale.objects.all().order_by("pk"):
         code = locale.language_code
+        if view_url is not None:
+            # The same view exists in every language: each is a real translation.
+            url = translate_url(view_url, code)
+            links.append(language_link(request, locale, current, code, url, True))
+            continue
         target = translations.get(code)
         is_translation = target is not None
         suffix = ""
@@ -74,22 +85,44 @@ def _language_links(request, page: Page | str | None) -> list[dict]:
             target = homes.get(locale.pk)
         if target is None:
             continue
-        info = get_language_info(code)
         url = target.get_url(request) + suffix
-        links.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "url": url,
-                "full_url": request.build_absolute_uri(url)
-                if request
-                else target.get_full_url() + suffix,
-                "is_current": locale.pk == current.pk,
-                "is_translation": is_translation,
-                "bidi": info["bidi"],
-            }
-        )
+        links.append(language_link(request, locale, current, code, url, is_translation))
     return links
+
+
+def language_link(request, locale, current, code: str, url: str, is_translation: bool) -> dict:
+    info = get_language_info(code)
+    return {
+        "code": code,
+        "name": info["name_local"],
+        "url": url,
+        "full_url": absolute(url, request),
+        "is_current": locale.pk == current.pk,
+        "is_translation": is_translation,
+        "bidi": info["bidi"],
+    }
+
+
+def same_view_url(request, page) -> str | None:
+    """On a page that is a view of its own (search), its URL with the query: the other
+    languages get the same view and query. None on Wagtail pages."""
+    if request is None or isinstance(page, Page):
+        return None
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "search":
+        return None
+    return request.get_full_path()
+
+
+@register.simple_tag
+def hreflang_alternates(languages: list[dict]) -> list[dict]:
+    """hreflang links for the page's real translations, and x-default: the default language's."""
+    translations = [language for language in languages if language["is_translation"]]
+    alternates = [{"hreflang": t["code"], "url": t["full_url"]} for t in translations]
+    default = next((t for t in translations if t["code"] == settings.LANGUAGE_CODE), None)
+    if len(translations) > 1 and default is not None:
+        alternates.append({"hreflang": "x-default", "url": default["full_url"]})
+    return alternates
 
 
 def promise_permalink_suffixes(request, page, translations: dict) -> dict | None:
@@ -120,12 +153,88 @@ def site_chrome(context) -> dict:
 
 @register.simple_tag
 def page_description(page, fallback: str = "") -> str:
-    """The meta description: the editor's search description, else the page's lead."""
-    if page is None:
-        return fallback
-    text = getattr(page, "search_description", "") or getattr(page, "lead", "") or fallback
+    """The meta description: the editor's search description, else the page's lead or intro."""
+    text = fallback
+    if page is not None:
+        text = (
+            getattr(page, "search_description", "")
+            or getattr(page, "lead", "")
+            or getattr(page, "intro", "")
+            or fallback
+        )
+    return shorten(text)
+
+
+def shorten(text: str, limit: int = 160) -> str:
     text = " ".join(str(text).split())
-    return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+
+
+def site_name(context) -> str:
+    """The kommun's name (base.html's `org`), else the Wagtail site's name."""
+    organisation = context.get("org")
+    if organisation is not None:
+        return organisation.name
+    request = context.get("request")
+    site = getattr(request, "site", None) if request is not None else None
+    return getattr(site, "site_name", "") or "Nytorget"
+
+
+@register.simple_tag(takes_context=True)
+def page_title(context, title: str | None = None) -> str:
+    """ "Page – Kommun", or the kommun's name alone where the page is named after it (home)."""
+    name = site_name(context)
+    if title is None:
+        page = context.get("page")
+        title = (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page else ""
+    title = str(title).strip()
+    if not title or title == name:
+        return name
+    return f"{title} – {name}"
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page, site_settings) -> dict | None:
+    """The 1200 px sharing image: the page's lead image, else the site's default one."""
+    image = getattr(page, "lead_image", None)
+    alt = getattr(page, "lead_image_alt_text", "")
+    if image is None and site_settings is not None:
+        image = site_settings.share_image
+        alt = site_settings.share_image_alt
+    if image is None:
+        return None
+    rendition = image.get_rendition(SHARE_SPEC)
+    return {
+        "url": absolute(rendition.url, context.get("request")),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": alt,
+    }
+
+
+@register.simple_tag
+def brand_stylesheet(site_settings) -> str:
+    """The brand colour's stylesheet (home.views.brand_css), or "" for the default colour."""
+    colour = site_settings.safe_brand_colour if site_settings is not None else ""
+    if not colour or colour == DEFAULT_BRAND_COLOUR:
+        return ""
+    return reverse("brand_css", kwargs={"colour": colour.lstrip("#")})
+
+
+IMAGE_KINDS = {"lead": (LEAD_SPECS, LEAD_SIZES), "teaser": (TEASER_SPECS, TEASER_SIZES)}
+
+
+@register.simple_tag
+def responsive_image(image, kind: str, alt: str = "", **attrs) -> str:
+    """<picture> with WebP and JPEG sources at several widths, width and height set.
+
+    The specs come from core.images, which listings also prefetch (with_images).
+    """
+    if image is None:
+        return ""
+    specs, sizes = IMAGE_KINDS[kind]
+    renditions = image.get_renditions(*Filter.expand_spec(specs))
+    return Picture(renditions, {"alt": alt, "sizes": sizes, **attrs}).__html__()
 
 
 def _organisation_data(organisation, request, logo_url: str | None) -> dict:
@@ -147,34 +256,129 @@ def _organisation_data(organisation, request, logo_url: str | None) -> dict:
     return data
 
 
-@register.simple_tag(takes_context=True)
-def json_ld(context, page=None, organisation=None, logo_url: str | None = None) -> str:
-    """schema.org JSON-LD: NewsArticle for stories, GovernmentOrganization for the home page."""
+# A promise's status as a schema.org ActionStatusType (docs/design.md: why Action).
+ACTION_STATUS = {
+    PromiseStatus.PLANNED: "PotentialActionStatus",
+    PromiseStatus.POSTPONED: "PotentialActionStatus",
+    PromiseStatus.IN_PROGRESS: "ActiveActionStatus",
+    PromiseStatus.FULFILLED: "CompletedActionStatus",
+    PromiseStatus.PARTLY_FULFILLED: "CompletedActionStatus",
+    PromiseStatus.NOT_FULFILLED: "FailedActionStatus",
+    PromiseStatus.CANCELLED: "FailedActionStatus",
+}
+
+
+def _agents(promise: Promise, organisation) -> list[dict]:
+    """Who promises: the kommun (the site's organisation), the police, and any partners."""
+    kommun = {"@type": "GovernmentOrganization", "name": organisation.name if organisation else ""}
+    police = {"@type": "GovernmentOrganization", "name": str(PromiseParty.POLICE.label)}
+    agents = {
+        PromiseParty.MUNICIPALITY: [kommun],
+        PromiseParty.POLICE: [police],
+    }.get(promise.party, [kommun, police])
+    if promise.party == PromiseParty.PARTNERS and promise.partners:
+        agents = [*agents, {"@type": "Organization", "name": promise.partners}]
+    return [agent for agent in agents if agent["name"]]
+
+
+def _story_data(context, page, organisation, share, logo_url) -> dict:
+    data = {
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.lead,
+        "inLanguage": active_locale().language_code,
+        "mainEntityOfPage": absolute_url(context, page),
+    }
+    if share:
+        data["image"] = [share["url"]]
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.isoformat()
+        data["dateModified"] = (page.last_published_at or page.first_published_at).isoformat()
+    if organisation is not None:
+        data["publisher"] = _organisation_data(organisation, context.get("request"), logo_url)
+        data["author"] = {"@type": "GovernmentOrganization", "name": organisation.name}
+    return data
+
+
+def _agreement_data(context, page: PromisePage, organisation) -> dict:
+    """An agreement is published as open data: a Dataset with its CSV and JSON downloads."""
     request = context.get("request")
+    summary = page.summary()
+    data = {
+        "@type": "Dataset",
+        "name": page.title,
+        "description": shorten(f"{page.lead} {summary.headline}.".strip(), 5000),
+        "url": absolute_url(context, page),
+        "inLanguage": page.locale.language_code,
+        "temporalCoverage": f"{page.period_start.isoformat()}/{page.period_end.isoformat()}",
+        "isAccessibleForFree": True,
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": mime,
+                "contentUrl": absolute(
+                    reverse("open_data_promises", kwargs={"page_id": page.pk, "format": fmt}),
+                    request,
+                ),
+            }
+            for fmt, mime in (("csv", "text/csv"), ("json", "application/json"))
+        ],
+    }
+    if organisation is not None:
+        data["creator"] = {"@type": "GovernmentOrganization", "name": organisation.name}
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    return data
+
+
+def _promise_data(context, page: PromisePage, promise: Promise, organisation) -> dict:
+    """A promise is an Action: who acts, in which period, and how far it has come."""
+    url = absolute(promise.get_url(context.get("request")) or "", context.get("request"))
+    data = {
+        "@type": "Action",
+        "name": promise.title,
+        "description": promise_description(promise),
+        "url": url,
+        "mainEntityOfPage": url,
+        "agent": _agents(promise, organisation),
+        "startTime": page.period_start.isoformat(),
+        "endTime": page.period_end.isoformat(),
+    }
+    if promise.status in ACTION_STATUS:
+        data["actionStatus"] = f"https://schema.org/{ACTION_STATUS[promise.status]}"
+    return data
+
+
+@register.simple_tag
+def promise_description(promise: Promise) -> str:
+    """A permalink's own description: status, target and the reason for the status."""
+    parts = [f"{promise.get_status_display().capitalize()}.", promise.target, promise.status_reason]
+    return shorten(" ".join(part.strip().rstrip(".") + "." for part in parts if part.strip()))
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page=None, organisation=None, share: dict | None = None) -> str:
+    """schema.org JSON-LD: NewsArticle for stories, Dataset for agreements, Action for a promise
+    permalink, GovernmentOrganization for the home page."""
+    request = context.get("request")
+    logo_url = None
+    logo = context.get("logo_rendition")
+    if logo is not None:
+        logo_url = absolute(logo.url, request)
     data = None
+    promise = context.get("promise")
     if isinstance(page, NewsArticlePage):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": page.title[:110],
-            "description": page.lead,
-            "inLanguage": active_locale().language_code,
-            "mainEntityOfPage": absolute_url(context, page),
-        }
-        if page.first_published_at:
-            data["datePublished"] = page.first_published_at.isoformat()
-            data["dateModified"] = (page.last_published_at or page.first_published_at).isoformat()
-        if organisation is not None:
-            data["publisher"] = _organisation_data(organisation, request, logo_url)
-            data["author"] = {"@type": "GovernmentOrganization", "name": organisation.name}
+        data = _story_data(context, page, organisation, share, logo_url)
+    elif isinstance(page, PromisePage) and isinstance(promise, Promise):
+        data = _promise_data(context, page, promise, organisation)
+    elif isinstance(page, PromisePage):
+        data = _agreement_data(context, page, organisation)
     elif isinstance(page, HomePage) and organisation is not None:
-        data = {
-            "@context": "https://schema.org",
-            **_organisation_data(organisation, request, logo_url),
-        }
+        data = _organisation_data(organisation, request, logo_url)
         data.setdefault("url", absolute_url(context, page))
     if data is None:
         return ""
+    data = {"@context": "https://schema.org", **data}
     # Escape like Django's json_script so that no text can close the script element.
     text = json.dumps(data, ensure_ascii=False).translate(
         {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -190,11 +394,11 @@ def search_query_string(query: str, search_type: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, target=None) -> str:
-    """A full URL for a page or a path, on the host the visitor used (like the hreflang links)."""
+    """A full URL for a page or a path, by the one rule of core.public_url."""
     request = context.get("request")
     if target is None or target == "":
         return ""
     url = target.get_url(request) if isinstance(target, Page) else str(target)
     if not url:
         return ""
-    return request.build_absolute_uri(url) if request else url
+    return absolute(url, request)

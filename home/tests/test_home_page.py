@@ -33,10 +33,9 @@ def test_home_shows_latest_news_and_current_agreements(client, home, news_index)
         "Nyhet 3",
         "Nyhet 2",
     ]
-    assert [p.title for p in response.context["agreements"]] == [
-        "Medborgarlöften 2022",
-        "Medborgarlöften 2021",
-    ]
+    # The newest agreement is shown at a glance; the others are listed after the news.
+    assert response.context["current_agreement"].title == "Medborgarlöften 2022"
+    assert [p.title for p in response.context["agreements"]] == ["Medborgarlöften 2021"]
     assert "Opublicerad" not in response.content.decode()
 
 

@@ -26,7 +26,9 @@ def test_home_page_queries_do_not_grow_with_news_or_agreements(home, news_index,
         NewsArticlePageFactory(parent=news_index)
     for _ in range(4):
         PromisePageFactory(parent=home)
-    assert count_queries(home.url) == one <= 20
+    # 20 before the current agreement's summary at a glance (its promises and their follow-ups)
+    # and the link to all news came; what matters is that the count does not grow.
+    assert count_queries(home.url) == one <= 24
 
 
 def test_standard_page_queries_do_not_grow_with_blocks(home, agreement, count_queries):

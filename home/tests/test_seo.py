@@ -109,7 +109,11 @@ def test_hreflang_and_switcher_link_translations(client, article_pair):
         link["hreflang"]: link["href"]
         for link in soup.find_all("link", rel="alternate", hreflang=True)
     }
-    assert alternates == {"sv": f"http://testserver{sv.url}", "en": f"http://testserver{en.url}"}
+    assert alternates == {
+        "sv": f"http://testserver{sv.url}",
+        "en": f"http://testserver{en.url}",
+        "x-default": f"http://testserver{sv.url}",  # the default language's page
+    }
     switcher = soup.find("nav", class_="language-switcher")
     assert switcher.find("a", hreflang="en")["href"] == en.url
     assert switcher.find("a", hreflang="sv")["aria-current"] == "true"
@@ -136,22 +140,30 @@ def test_lang_attribute_follows_the_url(client, article_pair):
 
 
 @pytest.mark.django_db
-def test_robots_txt_points_at_the_sitemap_and_keeps_search_out(client, home):
+def test_robots_txt_points_at_the_sitemap_and_lets_crawlers_read_search_noindex(client, home):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
-    assert "Disallow: /sv/sok/" in text
+    # A disallowed page is never fetched, so its noindex would never be seen.
+    assert "/sok/" not in text
+    assert "noindex" in client.get("/sv/sok/?q=x")["X-Robots-Tag"]
 
 
 @pytest.mark.django_db
-def test_search_and_404_pages_are_not_indexed(client, home):
+def test_search_results_and_404_pages_are_not_indexed(client, home):
     for url in ("/sv/sok/?q=x", "/sv/finns-inte/"):
         response = client.get(url)
         soup = BeautifulSoup(response.content, "html.parser")
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         assert not soup.find("link", rel="canonical")
+    # The search page itself, without a query, is a page people may find and land on.
+    empty = client.get("/sv/sok/")
+    assert "X-Robots-Tag" not in empty
+    assert (
+        BeautifulSoup(empty.content, "html.parser").find("meta", attrs={"name": "robots"}) is None
+    )
 
 
 def page_weight(client, url: str) -> tuple[int, dict]:

@@ -43,7 +43,7 @@ def test_sitemap_lists_live_public_pages_in_every_language(client, home, home_en
 
     root = sitemap(client)
     found = locations(root)
-    base = "http://localhost"  # the Site's hostname
+    base = "http://testserver"  # the address the request came to (core/public_url.py)
     assert {
         f"{base}/sv/",
         f"{base}/en/",

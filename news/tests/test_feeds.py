@@ -25,10 +25,10 @@ def test_news_feed_has_the_live_public_stories(client, world, kind, version):
     feed = parse(client, f"/feeds/sv/news/{kind}/")
     assert feed.version == version
     assert feed.feed.title == "Nyheter – Nytorget"
-    assert feed.feed.link == "http://localhost/sv/nyheter/"
+    assert feed.feed.link == "http://testserver/sv/nyheter/"
     assert [e.title for e in feed.entries] == ["Nästan alla löften uppfyllda"]
     entry = feed.entries[0]
-    assert entry.link == "http://localhost/sv/nyheter/nastan-alla-loften-uppfyllda/"
+    assert entry.link == "http://testserver/sv/nyheter/nastan-alla-loften-uppfyllda/"
     assert entry.id == entry.link
     assert entry.summary == "Så gick det 2021."
     assert entry.published_parsed is not None

@@ -31,7 +31,7 @@ def test_list_item_has_stable_id_permalink_and_status(client, world):
     item = get_json(client, "/api/v3/promises/?status=fulfilled")["items"][0]
     assert item["id"] == world.walks.pk
     assert (
-        item["meta"]["html_url"] == "http://localhost/sv/medborgarloften-2021/trygghetsvandringar/"
+        item["meta"]["html_url"] == "http://testserver/sv/medborgarloften-2021/trygghetsvandringar/"
     )
     assert item["meta"]["detail_url"].endswith(f"/api/v3/promises/{world.walks.pk}/")
     assert item["status"] == "fulfilled"

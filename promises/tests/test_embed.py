@@ -15,7 +15,11 @@ def assert_embeddable(response) -> BeautifulSoup:
     assert "script-src" not in response["Content-Security-Policy"]  # default-src 'none' covers it
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.find("script") is None
-    assert soup.find("link", rel="stylesheet") is None  # nothing fetched from anywhere
+    # Nothing from a third party: only this site's stylesheets, the status colours the site uses.
+    sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    assert sheets == ["/static/css/status.css", "/static/css/embed.css"]
+    assert "style-src 'self'" in response["Content-Security-Policy"]
+    assert soup.find("style") is None and soup.find(style=True) is None
     assert soup.html["lang"] == "sv"
     assert soup.title.string
     assert soup.find("main") is not None
@@ -32,7 +36,7 @@ def test_agreement_card(client, world):
     items = [li.get_text(" ", strip=True) for li in soup.select("main ul li")]
     assert items == ["Information till föräldrar pågår", "Två trygghetsvandringar uppfyllt"]
     links = [a["href"] for a in soup.select("main ul a")]
-    assert links[1] == "http://localhost/sv/medborgarloften-2021/trygghetsvandringar/"
+    assert links[1] == "http://testserver/sv/medborgarloften-2021/trygghetsvandringar/"
     assert all(a["target"] == "_top" for a in soup.select("a"))
 
 

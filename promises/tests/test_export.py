@@ -27,7 +27,7 @@ def test_csv_has_one_row_per_published_promise(client, world):
     ]
     walks = rows[1]
     assert walks["last_follow_up"] == "2021-12-15"
-    assert walks["url"] == "http://localhost/sv/medborgarloften-2021/trygghetsvandringar/"
+    assert walks["url"] == "http://testserver/sv/medborgarloften-2021/trygghetsvandringar/"
     assert walks["period_start"] == "2021-01-01"
 
 
@@ -66,7 +66,7 @@ def test_english_export_uses_the_english_translation(client, world, home_en):
     ).json()
     assert data["agreement"]["title"] == "Citizen promises 2021"
     assert [p["title"] for p in data["promises"]] == ["Two safety walks"]
-    assert data["promises"][0]["url"].startswith("http://localhost/en/")
+    assert data["promises"][0]["url"].startswith("http://testserver/en/")
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def test_each_follow_up_is_an_entry_newest_first(client, world, kind):
         "Båda vandringarna genomförda.",
         "Första vandringen genomförd.",
     ]
-    assert feed.entries[0].link == "http://localhost/sv/medborgarloften-2021/trygghetsvandringar/"
+    assert feed.entries[0].link == "http://testserver/sv/medborgarloften-2021/trygghetsvandringar/"
     assert len({e.id for e in feed.entries}) == 2  # unique ids for one promise's follow-ups
     if kind == "atom":  # RFC 4287 requires <updated> on every entry
         assert all(e.get("updated_parsed") for e in feed.entries)

@@ -3,6 +3,7 @@
 import uuid
 from datetime import date, datetime, time
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -29,6 +30,7 @@ from news.models import ArticlePromise, NewsArticlePage, NewsIndexPage, Topic
 from promises.models import Promise, PromiseFollowUp, PromisePage
 
 SV, EN = 0, 1
+PICTURE_FOLDER = Path(demo.__file__).resolve().parent / "images"
 
 
 def publish_at(day: date) -> datetime:
@@ -63,6 +65,11 @@ class Command(BaseCommand):
             settings.save()
         if settings.logo_id is None:
             settings.logo = self.logo()
+            settings.save()
+        pictures = {key: self.picture(data) for key, data in demo.PICTURES.items()}
+        if settings.share_image_id is None:
+            settings.share_image = pictures[demo.SHARE_PICTURE]
+            settings.share_image_alt = demo.PICTURES[demo.SHARE_PICTURE].alt[SV]
             settings.save()
 
         news_index = self.page_pair(
@@ -114,6 +121,8 @@ class Command(BaseCommand):
         promises_2021 = agreements[demo.PROMISES_2021.slug]
         for article in demo.ARTICLES:
             self.article(news_index, article, topics, promises_2021, coordinator, kommun)
+
+        self.lead_pictures(pictures)
 
         if admin_password:
             self.admin(admin_password)
@@ -327,6 +336,32 @@ class Command(BaseCommand):
             text, attribution, role = value
             return ("quote", {"text": text, "attribution": attribution, "role": role})
         return ("text", value)
+
+    def picture(self, data: demo.PictureData) -> Image:
+        existing = Image.objects.filter(title=data.title).first()
+        if existing is not None:
+            return existing
+        with open(PICTURE_FOLDER / data.file, "rb") as file:
+            return Image.objects.create(title=data.title, file=ImageFile(file, name=data.file))
+
+    def lead_pictures(self, pictures: dict) -> None:
+        """Give the pages of demo.LEAD_PICTURES their lead image, where they have none yet."""
+        for model in (NewsArticlePage, StandardPage, PromisePage):
+            pages = model.objects.filter(slug__in=demo.LEAD_PICTURES, lead_image__isnull=True)
+            for page in pages.select_related("locale"):
+                key = demo.LEAD_PICTURES[page.slug]
+                data = demo.PICTURES[key]
+                i = EN if page.locale.language_code == "en" else SV
+                page.lead_image = pictures[key]
+                page.lead_image_alt = data.alt[i]
+                page.lead_image_caption = data.caption[i]
+                page.lead_image_credit = data.credit
+                published = (page.first_published_at, page.last_published_at)
+                page.save_revision().publish()
+                # Adding a picture is not news: keep the dates readers see.
+                model.objects.filter(pk=page.pk).update(
+                    first_published_at=published[0], last_published_at=published[1]
+                )
 
     def logo(self):
         """A small made-up coat of arms, drawn here so that the demo needs no image file."""

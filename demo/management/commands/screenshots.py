@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.test.testcases import LiveServerThread
 from django.urls import get_resolver
+from selenium.webdriver.common.by import By
 
-from demo.browser import start_browser, stop_browser
+from demo.browser import set_viewport, start_browser, stop_browser
 
 PAGES = {
     "home": "/sv/",
@@ -20,6 +21,7 @@ PAGES = {
     "standard-page": "/sv/om-medborgarloften/",
     "accessibility-statement": "/sv/tillganglighetsredogorelse/",
     "search": "/sv/sok/?q=trygghetsvandringar",
+    "home-en": "/en/",
     "404": "/en/does-not-exist/",
 }
 WIDTHS = {"phone": 390, "desktop": 1280}
@@ -53,16 +55,27 @@ class Command(BaseCommand):
                 driver = start_browser(width=width, height=900)
                 try:
                     for name, path in PAGES.items():
+                        set_viewport(driver, width, 900)
                         driver.get(base + path)
                         height = driver.execute_script(
                             "return document.documentElement.scrollHeight"
                         )
-                        driver.set_window_size(width, min(max(height, 600), 6000))
+                        set_viewport(driver, width, min(max(height, 600), 6000))
                         target = folder / f"{name}-{device}.png"
                         driver.save_screenshot(str(target))
                         self.stdout.write(str(target))
-                        driver.set_window_size(width, 900)
+                    if device == "phone":
+                        self.menu_open(driver, base, folder)
                 finally:
                     stop_browser(driver)
         finally:
             server.terminate()
+
+    def menu_open(self, driver, base: str, folder: Path) -> None:
+        """The phone header with its menu opened (a details/summary button, no JavaScript)."""
+        set_viewport(driver, WIDTHS["phone"], 844)
+        driver.get(base + PAGES["home"])
+        driver.find_element(By.CSS_SELECTOR, "summary.menu-toggle__button").click()
+        target = folder / "home-menu-open-phone.png"
+        driver.save_screenshot(str(target))
+        self.stdout.write(str(target))
