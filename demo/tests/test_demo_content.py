@@ -152,6 +152,8 @@ def test_2021_statuses_agree_with_the_headline_and_the_article(client, demo):
     for slug, words in DONE.items():
         assert words in article, slug
         assert statuses[slug] == PromiseStatus.FULFILLED, slug
+
+
 def public_urls() -> list[str]:
     """Every public page of the demo site in both languages, promise permalinks and search."""
     urls = [page.url for page in Page.objects.live().public().filter(depth__gt=1).specific()]

@@ -59,7 +59,46 @@ def test_sitemap_lists_live_public_pages_in_every_language(client, home, home_en
         u for u in root.findall("s:url", NS) if u.find("s:loc", NS).text.endswith("/sv/om-oss/")
     )
     alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", NS)}
-    assert alternates == {"sv": f"{base}/sv/om-oss/", "en": f"{base}/en/om-oss/"}
+    assert alternates == {
+        "sv": f"{base}/sv/om-oss/",
+        "en": f"{base}/en/om-oss/",
+        "x-default": f"{base}/sv/om-oss/",  # the default language's
+    }
+    untranslated = next(
+        u for u in root.findall("s:url", NS) if u.find("s:loc", NS).text.endswith("/loften-2021/")
+    )
+    assert untranslated.findall("x:link", NS) == []  # hreflang only links translations
+
+
+def alternates_of(root: ET.Element, location: str) -> dict[str, str]:
+    (entry,) = [u for u in root.findall("s:url", NS) if u.find("s:loc", NS).text == location]
+    return {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", NS)}
+
+
+@pytest.mark.django_db
+def test_sitemap_links_promise_permalinks_to_their_translations(client, home, home_en, locales):
+    agreement = PromisePageFactory(parent=home, slug="loften-2021")
+    agreement_en = PromisePageFactory(
+        parent=home_en,
+        locale=locales[1],
+        translation_key=agreement.translation_key,
+        slug="promises-2021",
+    )
+    promise = PromiseFactory(agreement=agreement, slug="trygghetsvandringar")
+    PromiseFactory(agreement=agreement_en, translation_key=promise.translation_key)
+    PromiseFactory(agreement=agreement, slug="bara-pa-svenska")
+
+    root = sitemap(client)
+    base = "http://testserver"
+    sv = f"{base}/sv/loften-2021/trygghetsvandringar/"
+    en = f"{base}/en/promises-2021/trygghetsvandringar/"  # the slug is a fact: the original's
+    expected = {"sv": sv, "en": en, "x-default": sv}
+    assert alternates_of(root, sv) == expected
+    assert alternates_of(root, en) == expected
+    assert alternates_of(root, f"{base}/sv/loften-2021/bara-pa-svenska/") == {}
+    assert (
+        alternates_of(root, f"{base}/en/promises-2021/")["x-default"] == f"{base}/sv/loften-2021/"
+    )
 
 
 @pytest.mark.django_db
