@@ -72,5 +72,5 @@ def test_no_cdn_configured_means_no_purge(home, settings, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         promise.title = "Nytt namn"
         promise.save()
-    # Only the two generation bumps of save() and its publish-free path; no purge callback.
-    assert callbacks and all(c.__name__ == "bump_generation" for c in callbacks)
+    # Only the tag versions written for other servers; no purge callback.
+    assert callbacks and all(c.__name__ == "write_tag_versions" for c in callbacks)
