@@ -136,9 +136,7 @@ def _read(full: bool = False) -> None:
         else:
             # SQLite (`make run`): one machine, so Python's clock serves as the database's.
             now = time.time()
-            cursor.execute(
-                "SELECT tag, version FROM pagecache_tag WHERE changed_at > %s", [since]
-            )
+            cursor.execute("SELECT tag, version FROM pagecache_tag WHERE changed_at > %s", [since])
             changed = cursor.fetchall()
             cursor.execute("SELECT value FROM pagecache_generation WHERE id = 1")
             marker = cursor.fetchone()[0]
