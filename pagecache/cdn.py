@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
 from wagtail.models import Page, get_page_models

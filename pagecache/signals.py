@@ -30,6 +30,8 @@ from django.db.models.signals import (
     post_save,
     pre_migrate,
 )
+from modelcluster.fields import ParentalKey
+from wagtail.models import Page
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -37,9 +39,6 @@ from wagtail.signals import (
     published,
     unpublished,
 )
-
-from modelcluster.fields import ParentalKey
-from wagtail.models import Page
 
 from . import tags as cache_tags
 from .cdn import schedule_purge
