@@ -398,7 +398,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10, help="seconds of reads before each")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--intervals", default="0,10,2", help="publish intervals, 0: quiet")
-    parser.add_argument("--reads", type=int, default=30_000, help="size of the reader list")
+    parser.add_argument("--reads", type=int, default=20_000, help="size of the reader list")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cluster", action="store_true", help="two servers behind Varnish")
     args = parser.parse_args()
