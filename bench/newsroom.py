@@ -1,4 +1,4 @@
-# ruff: noqa: T201, S603, S607, S310  (a command-line tool: prints, runs servers, fetches URLs)
+# ruff: noqa: T201, S311, S603, S607, S310  (a command-line tool: prints, runs servers, fetches URLs, samples reads)
 """The newsroom benchmark (`make bench`, `make bench-cluster`): readers over every story, an editor.
 
 Readers (wrk, bench/newsroom.lua, 8 connections) draw paths at random from a list sampled
@@ -128,7 +128,7 @@ class Processes:
 
     def start(self, name: str, cmd: list[str], env: dict | None = None, **kwargs):
         log(f"$ {' '.join(cmd)}")
-        logfile = open(self.directory / f"{name}.log", "w")  # noqa: SIM115 (closed with the process)
+        logfile = open(self.directory / f"{name}.log", "w")
         kwargs.setdefault("stdout", logfile)
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=logfile, **kwargs)
         self.started.append((name, proc))
@@ -175,7 +175,10 @@ def start_redis(procs: Processes, port: int) -> None:
     cmd += ["--appendonly", "no", "--dir", str(procs.directory)]
     procs.start("redis", cmd)
     deadline = time.monotonic() + 20
-    while subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True).stdout.strip() != b"PONG":
+    while (
+        subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True).stdout.strip()
+        != b"PONG"
+    ):
         if time.monotonic() > deadline:
             raise SystemExit("Redis did not start")
         time.sleep(0.1)
@@ -301,7 +304,9 @@ class Checker(threading.Thread):
                     self.stale.append(f"{path} ({status}) without {record['marker']}")
 
 
-def measure(args, base: str, env: dict, setup: str, interval: float | None, paths_file: Path, trivial: float) -> Row:
+def measure(
+    args, base: str, env: dict, setup: str, interval: float | None, paths_file: Path, trivial: float
+) -> Row:
     label = "quiet" if interval is None else f"every {interval:g} s"
     log(f"\n{setup}: {label}")
     editor = checker = None
@@ -366,13 +371,21 @@ def check_targets(rows: list[Row]) -> list[dict]:
     for row in rows:
         if row.interval != f"every {TARGET_INTERVAL:g} s":
             continue
-        why_ratio = "" if row.ratio >= TARGETS["ratio"] else (
-            f"misses ({1 - row.hit_ratio:.0%}) each cost a render; and the cache hit itself"
-            " (Redis round trip, unpickling) costs more than the trivial view"
+        why_ratio = (
+            ""
+            if row.ratio >= TARGETS["ratio"]
+            else (
+                f"misses ({1 - row.hit_ratio:.0%}) each cost a render; and the cache hit itself"
+                " (Redis round trip, unpickling) costs more than the trivial view"
+            )
         )
-        why_hits = "" if row.hit_ratio >= TARGETS["hit ratio"] else (
-            "first visits of tail stories not seen in the warm-up, plus the listings each"
-            " publish retires"
+        why_hits = (
+            ""
+            if row.hit_ratio >= TARGETS["hit ratio"]
+            else (
+                "first visits of tail stories not seen in the warm-up, plus the listings each"
+                " publish retires"
+            )
         )
         why_stale = "" if row.stale == 0 else "; ".join(row.stale_examples)
         checks += [

@@ -3,6 +3,7 @@ and the route memo that the site's root page consults (`memoized_route`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from hashlib import blake2b
 
@@ -27,6 +28,8 @@ from .generation import (
 HIT_HEADER = "X-Page-Cache"
 # The tags of a response, for Varnish's xkey vmod (PAGE_CACHE_SURROGATE_KEYS; docs/operations.md).
 XKEY_HEADER = "xkey"
+# The API's detail of one page: it lists other pages only if the page does (pagecache/tags.py).
+PAGE_DETAIL = re.compile(r"^/api/v3/pages/(\d+)/$")
 # Vary headers the key already accounts for. Cookie is safe because requests that carry a session
 # or messages cookie never reach the cache, and responses that set a cookie are never stored.
 HANDLED_VARY = frozenset({"cookie", "accept-language"})
@@ -103,6 +106,9 @@ class AnonymousPageCacheMiddleware:
         rendered_at = versions.marker
         with cache_tags.collecting() as collected:
             response = self.get_response(request)
+        detail = PAGE_DETAIL.match(request.path_info)
+        if detail and response.status_code == 200:
+            cache_tags.serving_page_detail(collected, int(detail[1]))
         if response.status_code == 503 and entry is not None:
             return replay(entry, "stale")  # the database went away while rendering
         if request.method == "GET" and response_is_cacheable(response):

@@ -129,10 +129,16 @@ def tags_for(instance: Any, everything: bool = False) -> set[str] | None:
 
 
 def content_changed(instance: Any = None, everything: bool = False) -> None:
-    """Retire the cached copies that show `instance`; purge the CDN when there is one."""
+    """Retire the cached copies that show `instance`; purge the CDN when there is one.
+
+    A model may name more tags that a change of it bumps with `cache_tags()`: the lists that
+    show it which a page model names in `cache_list_tags()` (pagecache/tags.py).
+    """
     if MIGRATING.is_set():
         return
     tags = tags_for(instance, everything)
+    if tags is not None and callable(getattr(instance, "cache_tags", None)):
+        tags |= set(instance.cache_tags())
     if tags is None:
         bump_everything()
     else:

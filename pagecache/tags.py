@@ -51,9 +51,27 @@ def add(*tags: str) -> None:
 
 
 def serving_page(page: Page) -> None:
-    """A Wagtail page is being served: it lists other pages only if its model says so."""
+    """A Wagtail page is being served: it lists other pages only if its model says so.
+
+    A model may say exactly what it lists with `cache_list_tags()` (the agreement page: the
+    stories following its promises), which the changes of what it lists bump (`cache_tags()`).
+    """
     collected = _collecting.get()
-    if collected is not None and not getattr(page, "lists_other_pages", False):
+    if collected is None:
+        return
+    list_tags = getattr(page, "cache_list_tags", None)
+    if callable(list_tags):
+        collected.lists = False
+        collected.tags.update(list_tags())
+    elif not getattr(page, "lists_other_pages", False):
+        collected.lists = False
+
+
+def serving_page_detail(collected: Collected, page_id: int) -> None:
+    """An API detail of one page lists other pages only if that page's model lists them."""
+    page = Page.objects.filter(pk=page_id).only("content_type").first()
+    model = page.specific_class if page is not None else None
+    if model is not None and not getattr(model, "lists_other_pages", False):
         collected.lists = False
 
 

@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from news.factories import ArticlePromiseFactory, NewsArticlePageFactory, NewsIndexPageFactory
-from promises.factories import PromiseFactory, PromisePageFactory
 from pagecache.generation import clear_page_cache
+from promises.factories import PromiseFactory, PromisePageFactory
 from promises.models import PromiseStatus
 
 pytestmark = pytest.mark.django_db

@@ -58,10 +58,12 @@ def publish_title(page, title: str) -> None:
 
 def test_publishing_a_story_leaves_other_stories_cached(client, newsroom):
     other_url = newsroom["other"].url
-    warm(client, other_url)
-    warm(client, newsroom["story"].url)
+    other_api = f"/api/v3/pages/{newsroom['other'].pk}/"
+    for url in (other_url, other_api, newsroom["story"].url):
+        warm(client, url)
     publish_title(newsroom["story"], "Berättelse A, ny")
     assert client.get(other_url)[HIT_HEADER] == "hit"
+    assert client.get(other_api)[HIT_HEADER] == "hit"
     fresh = client.get(newsroom["story"].url)
     assert fresh[HIT_HEADER] == "miss"
     assert "Berättelse A, ny" in fresh.content.decode()
@@ -98,6 +100,25 @@ def test_a_published_story_is_fresh_everywhere_it_shows_in_both_languages(client
     for name, url in english.items():
         assert "New headline in English" in client.get(url).content.decode(), name
     assert client.get(story.url)[HIT_HEADER] == "miss"
+
+
+def test_an_agreement_page_is_retired_only_by_the_stories_following_its_promises(client, newsroom):
+    url = newsroom["agreement"].url
+    warm(client, url)
+    publish_title(newsroom["other"], "Berättelse B, ny")  # follows no promise up
+    assert client.get(url)[HIT_HEADER] == "hit"
+    publish_title(newsroom["story"], "Berättelse A, ny")
+    answer = client.get(url)
+    assert answer[HIT_HEADER] == "miss"
+    assert "Berättelse A, ny" in answer.content.decode()
+
+
+def test_a_story_that_stops_following_a_promise_leaves_its_page_at_once(client, newsroom):
+    url = newsroom["agreement"].url
+    assert "Berättelse A" in warm(client, url)
+    story = newsroom["story"]
+    story.promise_links.all().delete()
+    assert "Berättelse A" not in client.get(url).content.decode()
 
 
 def test_a_cache_hit_runs_no_query(client, newsroom, django_assert_num_queries):
