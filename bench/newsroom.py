@@ -407,7 +407,7 @@ def check_targets(rows: list[Row]) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", DEFAULT_DB))
-    parser.add_argument("--duration", type=int, default=20, help="measured seconds per phase")
+    parser.add_argument("--duration", type=int, default=30, help="measured seconds per phase")
     parser.add_argument("--warmup", type=int, default=10, help="seconds of reads before each")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--intervals", default="0,10,2", help="publish intervals, 0: quiet")
