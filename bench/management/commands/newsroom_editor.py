@@ -15,6 +15,7 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import F
 from wagtail.models import Locale
 
 from news.models import NewsArticlePage, NewsIndexPage
@@ -26,15 +27,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--interval", type=float, default=10.0)
         parser.add_argument("--duration", type=float, default=60.0)
+        parser.add_argument("--count", type=int, default=0, help="at most this many; 0: no limit")
 
-    def handle(self, *args, interval: float, duration: float, **options) -> None:
+    def handle(self, *args, interval: float, duration: float, count: int, **options) -> None:
         locale = Locale.objects.get(language_code="sv")
         index = NewsIndexPage.objects.live().filter(locale=locale).order_by("depth", "pk").first()
         if index is None:
             raise SystemExit("No Swedish news index: run generate_content first.")
         started = time.monotonic()
-        count = 0
-        while time.monotonic() - started < duration:
+        limit, count = count, 0
+        while time.monotonic() - started < duration and not (limit and count >= limit):
             tick = started + count * interval
             time.sleep(max(0.0, tick - time.monotonic()))
             marker = f"nr{os.getpid()}x{count}"
@@ -68,7 +70,7 @@ class Command(BaseCommand):
                 page = (
                     NewsArticlePage.objects.live()
                     .filter(locale=locale)
-                    .order_by("-first_published_at")[1:2]
+                    .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[1:2]
                     .get()
                 )
                 page.title = title
