@@ -22,7 +22,7 @@ UV := .tools/uv-$(UV_VERSION)/bin/uv
 export UV_SYSTEM_CERTS ?= 1
 export UV_PYTHON_DOWNLOADS ?= never
 
-.PHONY: run test lint install install-dev system-packages postgres messages format openapi browser-tools screenshots bench lock upgrade lock-check
+.PHONY: run test lint install install-dev system-packages postgres messages format openapi browser-tools screenshots bench bench-cluster lock upgrade lock-check
 
 $(UV):
 	$(PY) -m venv .tools/uv-$(UV_VERSION)
@@ -138,6 +138,18 @@ bench: install messages postgres
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(UV) pip install --quiet --python $(BIN)/python -c requirements.lock -r bench/requirements.txt
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py $(BENCH_ARGS)
+	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/newsroom.py $(NEWSROOM_ARGS)
+
+# The newsroom benchmark on two application servers behind Varnish (xkey purges), Redis shared
+# (bench/newsroom.py --cluster, bench/cluster/default.vcl, docs/operations.md). Run `make bench`
+# once first: it fills the bench database.
+bench-cluster: install messages postgres
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
+	@command -v varnishd >/dev/null && test -e /usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/newsroom.py --cluster $(NEWSROOM_ARGS)
 
 # Regenerates the committed OpenAPI document; cms/tests/test_api_contract.py fails until it matches.
 openapi: install-dev

@@ -5,7 +5,7 @@ anonymous page) became a 500. Here a failed call answers like a miss (`get` give
 `set` stores nothing), the outage is logged once when it starts and once when it ends, and for
 RETRY_SECONDS after a failure Redis is not asked at all, so a Redis that does not answer costs a
 request nothing instead of a socket timeout per call. Correctness does not depend on the cache:
-the page cache's generation lives in the database (pagecache/generation.py).
+the page cache's tag versions live in the database (pagecache/generation.py).
 
 It also caps every key's lifetime at the cache's TIMEOUT, so that nothing (ours or a library's)
 lives in Redis forever: with `maxmemory` set, memory is bounded (docs/operations.md).

@@ -18,7 +18,7 @@ from core.images import LeadImageMixin, with_images
 from core.localization import localize
 from core.public_url import PublicURLPageMixin
 from core.review import ReviewByMixin
-from promises.models import Promise
+from promises.models import Promise, stories_cache_tag
 from promises.schemas import PromiseLinksField
 
 from .blocks import BodyBlock, ContactsBlock
@@ -193,6 +193,11 @@ class NewsArticlePage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):
         )
         return [p for p in localize(promises, self.locale, queryset) if p.pk in public]
 
+    def cache_tags(self) -> list[str]:
+        """For the page cache: a change shows on the pages of the promises it follows up."""
+        keys = Promise.objects.filter(article_links__page=self).values_list("translation_key")
+        return [stories_cache_tag(key) for (key,) in keys]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["promises"] = self.followed_promises()
@@ -215,3 +220,8 @@ class ArticlePromise(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("uppföljt löfte")
+
+    def cache_tags(self) -> list[str]:
+        """For the page cache: a link added or removed changes its promise's list of stories."""
+        keys = Promise.objects.filter(pk=self.promise_id).values_list("translation_key")
+        return [stories_cache_tag(key) for (key,) in keys]

@@ -350,6 +350,12 @@ class PromiseFollowUp(TranslatableMixin, Orderable):
 STORIES_PER_PROMISE = 3
 
 
+def stories_cache_tag(translation_key) -> str:
+    """The page cache's tag for the stories following a promise (pagecache/tags.py): the
+    agreement page lists it, and a story that follows the promise up bumps it."""
+    return f"promise-stories:{translation_key}"
+
+
 def stories_following(
     promises: list[Promise], locale_id: int, limit: int | None = None
 ) -> dict[str, list[Page]]:
@@ -527,6 +533,11 @@ class PromisePage(PublicURLPageMixin, LeadImageMixin, RoutablePageMixin, ReviewB
     def summary(self) -> StatusSummary:
         """How the live promises stand, in this agreement's language."""
         return StatusSummary(self.live_promises, self.locale.language_code)
+
+    def cache_list_tags(self) -> list[str]:
+        """What this page and its permalinks list of other pages, for the page cache: only the
+        stories following its promises (their changes bump these tags), not every story."""
+        return [stories_cache_tag(p.translation_key) for p in self.live_promises]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -242,7 +242,8 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 # Caching (docs/performance.md). In-process by default; Redis, shared by every server, when
 # REDIS_URL is set. Anonymous pages, feeds and API reads are cached whole by pagecache/ and
-# retired at once by any content change in these apps (and Wagtail's own).
+# retired by the tags of what changed in these apps (and Wagtail's own), on every server
+# within PAGE_CACHE_CHECK_INTERVAL seconds (0: every request reads them, as behind Varnish).
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -265,6 +266,13 @@ else:
         }
     }
 PAGE_CACHE_CONTENT_APPS = ["home", "news", "promises", "contacts"]
+PAGE_CACHE_CHECK_INTERVAL = float(os.environ.get("PAGE_CACHE_CHECK_INTERVAL", "0.25"))
+# Varnish with xkey in front (docs/operations.md): responses name their tags, and a change
+# purges them at each of these Varnish addresses (comma-separated).
+PAGE_CACHE_SURROGATE_KEYS = os.environ.get("PAGE_CACHE_SURROGATE_KEYS", "false").lower() == "true"
+PAGE_CACHE_XKEY_PURGE = [
+    u.strip() for u in os.environ.get("PAGE_CACHE_XKEY_PURGE", "").split(",") if u.strip()
+]
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
 # Set per deploy (e.g. the git commit): cached HTML of an earlier release is never served.
 PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")

@@ -25,14 +25,16 @@ CONTENT_TABLES = [
     "wagtaildocs_document",
 ]
 TABLES = """
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename
+    SELECT tablename FROM pg_tables
+    WHERE schemaname = 'public' AND tablename <> 'pagecache_tag' ORDER BY tablename
 """
 # Each table's row count and a checksum of its rows, in a stable order. Names from the catalogue.
 CHECKSUM = """
     SELECT count(*), md5(coalesce(string_agg(t::text, chr(10) ORDER BY t::text), ''))
     FROM "{table}" t
 """
-# The page cache's generation is no content: a restore moves it on, on purpose (checked apart).
+# The page cache's generation and tag versions are no content: a restore moves them on, on
+# purpose (checked apart).
 SEQUENCES = """
     SELECT sequencename, last_value FROM pg_sequences
     WHERE schemaname = 'public' AND sequencename <> 'pagecache_generation'
