@@ -142,13 +142,14 @@ bench: install messages postgres
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/newsroom.py $(NEWSROOM_ARGS)
 
 # The newsroom benchmark on two application servers behind Varnish (xkey purges), Redis shared
-# (bench/newsroom.py --cluster, bench/cluster/default.vcl, docs/operations.md). Run `make bench`
-# once first: it fills the bench database.
+# (bench/newsroom.py --cluster, bench/cluster/default.vcl, docs/operations.md). Fills the bench
+# database first, as `make bench` does, when it is not filled yet.
 bench-cluster: install messages postgres
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
 	@command -v varnishd >/dev/null && test -e /usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py --only prepare
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/newsroom.py --cluster $(NEWSROOM_ARGS)
 
 # Regenerates the committed OpenAPI document; cms/tests/test_api_contract.py fails until it matches.

@@ -509,8 +509,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0, help="default: one per core")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--skip-generate", action="store_true")
-    parser.add_argument("--only", choices=["all", "api"], default="all")
+    parser.add_argument(
+        "--only",
+        choices=["all", "api", "prepare"],
+        default="all",
+        help="prepare: the database only",
+    )
     args = parser.parse_args()
+    if args.only == "prepare":
+        prepare(args)
+        return
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk; `make bench` does it)")
 
