@@ -21,7 +21,7 @@ from core.public_url import PublicURLPageMixin
 from core.review import ReviewByMixin
 from news.blocks import BodyBlock
 from news.models import NewsArticlePage, NewsIndexPage
-from pagecache.generation import memoize
+from pagecache.generation import is_anonymous_read, memoize
 from pagecache.middleware import memoized_route
 from promises.models import PromisePage, StatusSummary, current_agreement
 
@@ -358,8 +358,20 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("brand_colour"),
     ]
 
+    # Every page shows the logo and the footer: one query for all of them (Wagtail's hook).
+    select_related = ["organisation", "logo", "share_image"]
+
     class Meta:
         verbose_name = _("webbplatsinställningar")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's settings of the request's site; for anonymous readers kept until the next
+        content change (pagecache memoize), as every page reads them. Editors read them afresh."""
+        site = Site.find_for_request(request)
+        if site is None or not is_anonymous_read(request):
+            return super().for_request(request)
+        return memoize(("site_settings", site.pk), lambda: cls.for_site(site))
 
     @cached_property
     def footer_organisation(self):

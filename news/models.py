@@ -3,6 +3,7 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -184,6 +185,8 @@ class NewsArticlePage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):
         """The public promises this story follows up, in the story's language."""
         # promise_links.all() also holds unsaved links, so previews show them too.
         ids = [link.promise_id for link in self.promise_links.all()]
+        if not ids:
+            return []  # most stories: no query for the visibility check
         queryset = Promise.objects.select_related("agreement")
         promises = sorted(queryset.filter(pk__in=ids), key=lambda p: ids.index(p.pk))
         public = set(
@@ -195,8 +198,11 @@ class NewsArticlePage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["promises"] = self.followed_promises()
-        context["topic_list"] = localize(list(self.topics.all()), self.locale)
+        # Read only when the template renders them: a kept fragment of the story needs neither.
+        context["promises"] = SimpleLazyObject(self.followed_promises)
+        context["topic_list"] = SimpleLazyObject(
+            lambda: localize(list(self.topics.all()), self.locale)
+        )
         return context
 
 

@@ -16,7 +16,7 @@ from core.images import LEAD_SIZES, LEAD_SPECS, SHARE_SPEC, TEASER_SIZES, TEASER
 from core.localization import active_locale
 from core.public_url import absolute
 from news.models import NewsArticlePage
-from pagecache.generation import memoize
+from pagecache.generation import is_anonymous_read, memoize
 from promises.models import Promise, PromisePage, PromiseParty, PromiseStatus
 
 from ..chrome import site_chrome_for
@@ -402,3 +402,42 @@ def absolute_url(context, target=None) -> str:
     if not url:
         return ""
     return absolute(url, request)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, vary: list) -> None:
+        self.nodelist = nodelist
+        self.vary = vary
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        # Editors, previews (drafts) and requests without a request render afresh, never stored.
+        if (
+            request is None
+            or getattr(request, "is_preview", False)
+            or not is_anonymous_read(request)
+        ):
+            return self.nodelist.render(context)
+        parts = (
+            "fragment",
+            *(value.resolve(context) for value in self.vary),
+            get_language(),
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+        )
+        return memoize(parts, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def fragment(parser, token) -> FragmentNode:
+    """{% fragment "name" page.pk %}...{% endfragment %}: HTML kept until the next content change.
+
+    For what anonymous readers of one URL all get (a story's body with its contacts and promise
+    cards): the same generation rule as the page cache, so any change to any content retires it.
+    The key holds the given values, the language, the host and the full path.
+    """
+    vary = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, vary)
