@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
@@ -21,7 +22,7 @@ from core.public_url import PublicURLPageMixin
 from core.review import ReviewByMixin
 from news.blocks import BodyBlock
 from news.models import NewsArticlePage, NewsIndexPage
-from pagecache.generation import is_anonymous_read, memoize
+from pagecache.generation import is_anonymous_read, memoize, setting
 from pagecache.middleware import memoized_route
 from promises.models import PromisePage, StatusSummary, current_agreement
 
@@ -94,7 +95,29 @@ class HomePage(PublicURLPageMixin, ReviewByMixin, Page):
 
     def route(self, request, path_components):
         """Wagtail's routing from the site root, remembered until the next content change."""
-        return memoized_route(self, request, path_components, super().route)
+        return memoized_route(self, request, path_components, self.route_below)
+
+    def route_below(self, request, path_components):
+        """Wagtail's routing, with this page's direct children (the news index, the information
+        pages) kept for anonymous readers: a first visit to one of 10 000 stories then looks up
+        only the story (NewsIndexPage.route)."""
+        if (
+            not path_components
+            or not setting("FRAGMENT_CACHE_ENABLED", True)
+            or not is_anonymous_read(request)
+        ):
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        child = memoize(("child_page", self.pk, slug), lambda: self.kept_child(slug))
+        if child is None:
+            # As with the route memo: unknown paths and routable pages (the agreements, whose
+            # route carries a view) are Wagtail's every time.
+            return super().route(request, path_components)
+        return child.route(request, remaining)
+
+    def kept_child(self, slug: str) -> Page | None:
+        child = self.get_children().filter(slug=slug).specific().first()
+        return None if isinstance(child, RoutablePageMixin) else child
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

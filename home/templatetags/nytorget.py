@@ -47,23 +47,38 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
     return _language_links(request, page)
 
 
+def site_languages() -> tuple[list[Locale], dict[int, Page]]:
+    """Every locale and its live home page: the same on every page until content changes."""
+    return memoize(("site_languages",), _site_languages)
+
+
+def _site_languages() -> tuple[list[Locale], dict[int, Page]]:
+    homes = {p.locale_id: p for p in Page.objects.filter(depth=2, live=True)}
+    return list(Locale.objects.all().order_by("pk")), homes
+
+
+def page_translations(page: Page) -> dict[str, Page]:
+    """The page's live, public translations (itself included) by language code."""
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    if type(page) is Page:
+        translations = translations.specific(defer=True)
+    else:
+        # Already of the page's own type (translations share it): no query per type, and no
+        # body to parse for a link.
+        translations = translations.defer_streamfields()
+    return {t.locale.language_code: t for t in translations}
+
+
 def _language_links(request, page: Page | str | None) -> list[dict]:
     current = active_locale()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in (
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .specific(defer=True)
-            .select_related("locale")
-        ):
-            translations[translation.locale.language_code] = translation
+        translations = page_translations(page)
     suffixes = promise_permalink_suffixes(request, page, translations)
     view_url = same_view_url(request, page)
-    homes: dict = {}
+    locales, homes = site_languages()
     links = []
-    for locale in Locale.objects.all().order_by("pk"):
+    for locale in locales:
         code = locale.language_code
         if view_url is not None:
             # The same view exists in every language: each is a real translation.
@@ -78,10 +93,6 @@ def _language_links(request, page: Page | str | None) -> list[dict]:
             suffix = suffixes.get(target.pk, "")
             is_translation = bool(suffix)
         if target is None:
-            homes = homes or {
-                p.locale_id: p
-                for p in Page.objects.filter(depth=2, live=True).select_related("locale")
-            }
             target = homes.get(locale.pk)
         if target is None:
             continue
