@@ -1,12 +1,14 @@
 """The home page, standard information pages, the accessibility statement and site settings."""
 
+import operator
 import re
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -121,6 +123,17 @@ class HomePage(PublicURLPageMixin, ReviewByMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read only when the template renders them: a kept fragment of the page needs none.
+        listings = SimpleLazyObject(self.listings)
+        for name in ("latest_news", "current_agreement", "current_summary", "agreements"):
+            context[name] = SimpleLazyObject(partial(operator.getitem, listings, name))
+        context["news_index"] = SimpleLazyObject(
+            lambda: NewsIndexPage.objects.live().child_of(self).first()
+        )
+        return context
+
+    def listings(self) -> dict:
+        """The latest news and the agreements, the current one at a glance."""
         news = (
             NewsArticlePage.objects.live()
             .public()
@@ -128,7 +141,6 @@ class HomePage(PublicURLPageMixin, ReviewByMixin, Page):
             .defer_streamfields()
             .order_by("-first_published_at")
         )
-        context["latest_news"] = with_images(news)[:5]
         # One agreement a year: all of them in one query, the current one shown at a glance.
         agreements = list(
             PromisePage.objects.live()
@@ -137,11 +149,12 @@ class HomePage(PublicURLPageMixin, ReviewByMixin, Page):
             .order_by("-period_start", "-pk")
         )
         current = current_agreement(agreements)
-        context["current_agreement"] = current
-        context["current_summary"] = StatusSummary(current.live_promises) if current else None
-        context["agreements"] = [a for a in agreements if a is not current][:3]
-        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
-        return context
+        return {
+            "latest_news": with_images(news)[:5],
+            "current_agreement": current,
+            "current_summary": StatusSummary(current.live_promises) if current else None,
+            "agreements": [a for a in agreements if a is not current][:3],
+        }
 
 
 class StandardPage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):

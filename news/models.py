@@ -75,7 +75,8 @@ class NewsIndexPage(PublicURLPageMixin, ReviewByMixin, Page):
         """A story in one query instead of Wagtail's two (the page, then its type): every
         child of the index is a story. Anything else is left to Wagtail."""
         if len(path_components) == 1:
-            stories = NewsArticlePage.objects.child_of(self).select_related("locale")
+            # With what every render reads: the language, and the image for sharing links.
+            stories = NewsArticlePage.objects.child_of(self).select_related("locale", "lead_image")
             story = stories.filter(slug=path_components[0]).first()
             if story is not None:
                 return story.route(request, [])

@@ -422,16 +422,21 @@ class FragmentNode(template.Node):
 
     def render(self, context) -> str:
         request = context.get("request")
-        # Editors, previews (drafts) and requests without a request render afresh, never stored.
+        values = [value.resolve(context) for value in self.vary]
+        # Editors, previews (drafts), requests without a request and fragments of no page (an
+        # error page at any path) render afresh, never stored.
         if (
             request is None
             or getattr(request, "is_preview", False)
             or not is_anonymous_read(request)
+            or any(value is None or value == "" for value in values)
         ):
             return self.nodelist.render(context)
         parts = (
             "fragment",
-            *(value.resolve(context) for value in self.vary),
+            # The template too: a password form is served at its page's own URL.
+            context.template.name if context.template else "",
+            *values,
             get_language(),
             request.scheme,
             request.get_host(),
@@ -446,7 +451,8 @@ def fragment(parser, token) -> FragmentNode:
 
     For what anonymous readers of one URL all get (a story's body with its contacts and promise
     cards): the same generation rule as the page cache, so any change to any content retires it.
-    The key holds the given values, the language, the host and the full path.
+    The key holds the template, the given values, the language, the host and the full path.
+    Variables set inside a fragment (`as name`) do not reach past it.
     """
     vary = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("endfragment",))
