@@ -303,9 +303,13 @@ def promise_meta(promise: Promise, request: HttpRequest) -> dict:
 
 def promise_queryset(follow_ups: bool = True) -> QuerySet:
     """Public promises for the API; a list needs only the newest follow-up's date (annotated)."""
+    # Each agreement fetched once for all its promises: a page is costly to build, and joining
+    # its columns to every promise made the query slow to plan.
+    agreements = Prefetch("agreement", queryset=PromisePage.objects.select_related("locale"))
     queryset = (
         Promise.objects.public()
-        .select_related("locale", "agreement", "agreement__locale")
+        .select_related("locale")
+        .prefetch_related(agreements)
         .with_last_follow_up()
     )
     return queryset.prefetch_related("follow_ups") if follow_ups else queryset
