@@ -100,7 +100,7 @@ messages:
 
 run: install messages
 	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
-	$(DEV) $(BIN)/python manage.py load_demo --admin-password admin
+	$(DEV) $(BIN)/python manage.py load_demo --admin-password admin --site-address 127.0.0.1:$(PORT)
 	@echo ""
 	@echo "  Site:  http://127.0.0.1:$(PORT)/sv/  (English: /en/)"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  user: admin  password: admin  (development only)"

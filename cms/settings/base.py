@@ -64,14 +64,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: compresses HTML, feeds and API answers, including those the page cache returns
-    # (the cache keeps them uncompressed; docs/design.md says why this is safe from BREACH).
-    "django.middleware.gzip.GZipMiddleware",
-    # Next, so preflights are answered at once and every answer on a partner path, from the
+    # First, so preflights are answered at once and every answer on a partner path, from the
     # page cache or a 304 included, gets its CORS headers (settings below).
     "corsheaders.middleware.CorsMiddleware",
-    # A 405 for TRACE and every other method a path does not take (core/http.py).
+    # A 405 for TRACE and every other method a path does not take (core/http.py). A HEAD is a
+    # GET below here, so it gets the GET's headers, the compression's Vary and length included.
     "core.http.MethodMiddleware",
+    # Compresses HTML, feeds and API answers, including those the page cache returns (the cache
+    # keeps them uncompressed; docs/design.md says why this is safe from BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Headers on every response, cached ones too (docs/operations.md).
     "cms.security.ContentSecurityPolicyMiddleware",

@@ -103,4 +103,6 @@ def keep_wagtail_rules(case) -> None:
 @hypothesis_settings(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_keeps_its_contract(case, served_world, db):
     keep_wagtail_rules(case)
-    case.call_and_validate()
+    # Schemathesis' WSGI transport asks for gzip but does not unpack it, as HTTP clients do;
+    # compression is tested on its own (cms/tests/test_transfer.py).
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})

@@ -74,7 +74,7 @@ def production_settings(**env) -> subprocess.CompletedProcess:
     }
     script = (
         "import cms.settings.production as s;"
-        "print(s.PUBLIC_BASE_URL, s.STORAGES['staticfiles']['BACKEND'], s.MIDDLEWARE[0])"
+        "print(s.PUBLIC_BASE_URL, s.STORAGES['staticfiles']['BACKEND'], s.MIDDLEWARE[2])"
     )
     environment = {k: v for k, v in os.environ.items() if k not in base} | base | env
     environment = {k: v for k, v in environment.items() if v is not None}

@@ -25,6 +25,18 @@ def test_html_is_gzipped_for_clients_that_accept_it(client, home):
     assert len(packed.content) < len(plain.content) / 2
 
 
+def test_api_answers_are_gzipped_and_a_head_gets_the_gets_headers(client, home):
+    url = "/api/v3/openapi.json"  # large, whatever the content
+    get = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert get["Content-Encoding"] == "gzip"
+    assert gzip.decompress(get.content).startswith(b"{")
+    head = client.head(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert head.content == b""
+    # Not Content-Length: Django pads each gzip answer by a random length (BREACH).
+    for header in ("Content-Encoding", "Vary", "ETag", "Content-Type"):
+        assert head[header] == get[header], header
+
+
 def test_pages_from_the_page_cache_are_gzipped_too(client, settings, home):
     settings.PAGE_CACHE_ENABLED = True
     clear_page_cache()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
@@ -276,3 +276,17 @@ def test_every_page_type_is_valid_html5_by_the_nu_checker(client, demo, tmp_path
     messages = json.loads(result.stdout)["messages"]
     errors = [m for m in messages if m["type"] == "error"]
     assert errors == [], errors
+
+
+@pytest.mark.django_db
+def test_make_runs_address_reaches_the_urls_wagtail_builds_from_the_site(client, demo):
+    """Wagtail's page list builds html_url from the Site: `make run` gives it its own address."""
+    call_command("load_demo", "--site-address", "127.0.0.1:8123", stdout=io.StringIO())
+    host = {"HTTP_HOST": "127.0.0.1:8123"}
+    pages = client.get("/api/v3/pages/?limit=50", **host).json()["items"]
+    assert pages
+    assert all(p["meta"]["html_url"].startswith("http://127.0.0.1:8123/") for p in pages), pages
+    before = counts()
+    with pytest.raises(CommandError, match="HOST:PORT"):
+        call_command("load_demo", "--site-address", "127.0.0.1", stdout=io.StringIO())
+    assert counts() == before

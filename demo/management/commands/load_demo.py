@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PillowImage
@@ -45,9 +45,21 @@ class Command(BaseCommand):
             "--admin-password",
             help="Also create the superuser 'admin' with this password (development only).",
         )
+        parser.add_argument(
+            "--site-address",
+            metavar="HOST:PORT",
+            help="Give the default Wagtail Site this host and port (`make run`'s address), so the "
+            "URLs Wagtail builds from the Site (the API's page list) name it too.",
+        )
 
     @transaction.atomic
-    def handle(self, *args, admin_password: str | None = None, **options):
+    def handle(
+        self,
+        *args,
+        admin_password: str | None = None,
+        site_address: str | None = None,
+        **options,
+    ):
         self.sv = Locale.objects.get(language_code="sv")
         self.en = Locale.objects.get(language_code="en")
         self.locales = (self.sv, self.en)
@@ -58,6 +70,8 @@ class Command(BaseCommand):
         topics = self.topics()
 
         site = Site.objects.get(is_default_site=True)
+        if site_address:
+            self.move_site(site, site_address)
         homes = self.homes(site)
         settings = SiteSettings.for_site(site)
         if settings.organisation_id is None:
@@ -193,6 +207,14 @@ class Command(BaseCommand):
         return topics
 
     # Pages --------------------------------------------------------------------
+
+    def move_site(self, site: Site, address: str) -> None:
+        hostname, _colon, port = address.rpartition(":")
+        if not hostname or not port.isdigit():
+            raise CommandError(f"--site-address takes HOST:PORT, not {address!r}.")
+        if (site.hostname, site.port) != (hostname, int(port)):
+            site.hostname, site.port = hostname, int(port)
+            site.save()
 
     def homes(self, site: Site) -> list[HomePage]:
         home_sv = site.root_page.specific
