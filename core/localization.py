@@ -1,5 +1,7 @@
 """Showing translatable snippets in the reader's language, in bulk."""
 
+from functools import cache
+
 from django.db import models
 from django.db.models import QuerySet
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
@@ -111,3 +113,14 @@ def label_in(label, language: str) -> str:
     """A lazy label (or a callable giving one, such as `get_status_display`) in `language`."""
     with translation.override(language):
         return str(label() if callable(label) else label)
+
+
+@cache
+def choice_labels(choices: type[models.Choices], language: str) -> dict[str, str]:
+    """Every label of a choices class in `language`, worked out once per process.
+
+    The labels are code and compiled translations, so they never change while it runs; an API
+    list of 50 promises otherwise switches the active language twice per promise.
+    """
+    with translation.override(language):
+        return {value: str(label) for value, label in choices.choices}

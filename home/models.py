@@ -1,15 +1,18 @@
 """The home page, standard information pages, the accessibility statement and site settings."""
 
+import operator
 import re
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
@@ -21,7 +24,7 @@ from core.public_url import PublicURLPageMixin
 from core.review import ReviewByMixin
 from news.blocks import BodyBlock
 from news.models import NewsArticlePage, NewsIndexPage
-from pagecache.generation import memoize
+from pagecache.generation import is_anonymous_read, memoize, setting
 from pagecache.middleware import memoized_route
 from promises.models import PromisePage, StatusSummary, current_agreement
 
@@ -94,10 +97,43 @@ class HomePage(PublicURLPageMixin, ReviewByMixin, Page):
 
     def route(self, request, path_components):
         """Wagtail's routing from the site root, remembered until the next content change."""
-        return memoized_route(self, request, path_components, super().route)
+        return memoized_route(self, request, path_components, self.route_below)
+
+    def route_below(self, request, path_components):
+        """Wagtail's routing, with this page's direct children (the news index, the information
+        pages) kept for anonymous readers: a first visit to one of 10 000 stories then looks up
+        only the story (NewsIndexPage.route)."""
+        if (
+            not path_components
+            or not setting("FRAGMENT_CACHE_ENABLED", True)
+            or not is_anonymous_read(request)
+        ):
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        child = memoize(("child_page", self.pk, slug), lambda: self.kept_child(slug))
+        if child is None:
+            # As with the route memo: unknown paths and routable pages (the agreements, whose
+            # route carries a view) are Wagtail's every time.
+            return super().route(request, path_components)
+        return child.route(request, remaining)
+
+    def kept_child(self, slug: str) -> Page | None:
+        child = self.get_children().filter(slug=slug).specific().first()
+        return None if isinstance(child, RoutablePageMixin) else child
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read only when the template renders them: a kept fragment of the page needs none.
+        listings = SimpleLazyObject(self.listings)
+        for name in ("latest_news", "current_agreement", "current_summary", "agreements"):
+            context[name] = SimpleLazyObject(partial(operator.getitem, listings, name))
+        context["news_index"] = SimpleLazyObject(
+            lambda: NewsIndexPage.objects.live().child_of(self).first()
+        )
+        return context
+
+    def listings(self) -> dict:
+        """The latest news and the agreements, the current one at a glance."""
         news = (
             NewsArticlePage.objects.live()
             .public()
@@ -105,7 +141,6 @@ class HomePage(PublicURLPageMixin, ReviewByMixin, Page):
             .defer_streamfields()
             .order_by("-first_published_at")
         )
-        context["latest_news"] = with_images(news)[:5]
         # One agreement a year: all of them in one query, the current one shown at a glance.
         agreements = list(
             PromisePage.objects.live()
@@ -114,11 +149,12 @@ class HomePage(PublicURLPageMixin, ReviewByMixin, Page):
             .order_by("-period_start", "-pk")
         )
         current = current_agreement(agreements)
-        context["current_agreement"] = current
-        context["current_summary"] = StatusSummary(current.live_promises) if current else None
-        context["agreements"] = [a for a in agreements if a is not current][:3]
-        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
-        return context
+        return {
+            "latest_news": with_images(news)[:5],
+            "current_agreement": current,
+            "current_summary": StatusSummary(current.live_promises) if current else None,
+            "agreements": [a for a in agreements if a is not current][:3],
+        }
 
 
 class StandardPage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):
@@ -358,8 +394,20 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("brand_colour"),
     ]
 
+    # Every page shows the logo and the footer: one query for all of them (Wagtail's hook).
+    select_related = ["organisation", "logo", "share_image"]
+
     class Meta:
         verbose_name = _("webbplatsinställningar")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's settings of the request's site; for anonymous readers kept until the next
+        content change (pagecache memoize), as every page reads them. Editors read them afresh."""
+        site = Site.find_for_request(request)
+        if site is None or not is_anonymous_read(request):
+            return super().for_request(request)
+        return memoize(("site_settings", site.pk), lambda: cls.for_site(site))
 
     @cached_property
     def footer_organisation(self):

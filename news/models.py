@@ -3,6 +3,7 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -69,6 +70,17 @@ class NewsIndexPage(PublicURLPageMixin, ReviewByMixin, Page):
 
     class Meta:
         verbose_name = _("nyhetsarkiv")
+
+    def route(self, request, path_components):
+        """A story in one query instead of Wagtail's two (the page, then its type): every
+        child of the index is a story. Anything else is left to Wagtail."""
+        if len(path_components) == 1:
+            # With what every render reads: the language, and the image for sharing links.
+            stories = NewsArticlePage.objects.child_of(self).select_related("locale", "lead_image")
+            story = stories.filter(slug=path_components[0]).first()
+            if story is not None:
+                return story.route(request, [])
+        return super().route(request, path_components)
 
     def articles(self):
         return (
@@ -184,6 +196,8 @@ class NewsArticlePage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):
         """The public promises this story follows up, in the story's language."""
         # promise_links.all() also holds unsaved links, so previews show them too.
         ids = [link.promise_id for link in self.promise_links.all()]
+        if not ids:
+            return []  # most stories: no query for the visibility check
         queryset = Promise.objects.select_related("agreement")
         promises = sorted(queryset.filter(pk__in=ids), key=lambda p: ids.index(p.pk))
         public = set(
@@ -200,8 +214,11 @@ class NewsArticlePage(PublicURLPageMixin, LeadImageMixin, ReviewByMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["promises"] = self.followed_promises()
-        context["topic_list"] = localize(list(self.topics.all()), self.locale)
+        # Read only when the template renders them: a kept fragment of the story needs neither.
+        context["promises"] = SimpleLazyObject(self.followed_promises)
+        context["topic_list"] = SimpleLazyObject(
+            lambda: localize(list(self.topics.all()), self.locale)
+        )
         return context
 
 

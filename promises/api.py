@@ -17,7 +17,16 @@ from wagtail.api.utils import get_full_url
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.search.backends import get_search_backend
 
-from core.api import Id, LanguageCode, QueryText, get_locale_or_400, get_or_404, html
+from core.api import (
+    Id,
+    LanguageCode,
+    QueryText,
+    full_detail_url,
+    get_locale_or_400,
+    get_or_404,
+    html,
+    per_request,
+)
 
 from .models import (
     Promise,
@@ -132,8 +141,8 @@ class PromiseOut(Schema):
 
     @staticmethod
     def resolve_last_follow_up(obj: Promise) -> date | None:
-        latest = obj.latest_follow_up
-        return latest.date if latest else None
+        # Both querysets annotate it (with_last_follow_up): no follow-ups to fetch for a list.
+        return obj.last_follow_up
 
     @staticmethod
     def resolve_agreement(obj: Promise, context: dict) -> dict:
@@ -243,14 +252,17 @@ class AgreementDetailOut(AgreementOut):
         return obj.published
 
 
+def agreement_url(page: PromisePage, request: HttpRequest) -> str | None:
+    """The agreement page's full URL, built once per request: its promises all start with it."""
+    return per_request(request, ("agreement_url", page.pk), lambda: page.get_full_url(request))
+
+
 def page_meta(page: PromisePage, request: HttpRequest) -> dict:
     return {
         "type": PromisePage._meta.label,
         "locale": page.locale.language_code,
-        "detail_url": get_full_url(
-            request, reverse("wagtailapi_v3:agreements_detail", args=[page.pk])
-        ),
-        "html_url": page.get_full_url(request),
+        "detail_url": full_detail_url(request, "wagtailapi_v3:agreements_detail", page.pk),
+        "html_url": agreement_url(page, request),
     }
 
 
@@ -277,23 +289,30 @@ def agreement_links(page: PromisePage, request: HttpRequest) -> dict:
 
 
 def promise_meta(promise: Promise, request: HttpRequest) -> dict:
+    page = promise.agreement
     return {
         "type": Promise._meta.label,
         "locale": promise.locale.language_code,
-        "detail_url": get_full_url(
-            request, reverse("wagtailapi_v3:promises_detail", args=[promise.pk])
-        ),
-        "html_url": promise.get_full_url(request),
+        "detail_url": full_detail_url(request, "wagtailapi_v3:promises_detail", promise.pk),
+        # Promise.get_full_url's rule, with the agreement's URL built once per request.
+        "html_url": PromisePage.permalink(agreement_url(page, request), promise.slug)
+        if page is not None
+        else None,
     }
 
 
-def promise_queryset() -> QuerySet:
-    return (
+def promise_queryset(follow_ups: bool = True) -> QuerySet:
+    """Public promises for the API; a list needs only the newest follow-up's date (annotated)."""
+    # Each agreement fetched once for all its promises: a page is costly to build, and joining
+    # its columns to every promise made the query slow to plan.
+    agreements = Prefetch("agreement", queryset=PromisePage.objects.select_related("locale"))
+    queryset = (
         Promise.objects.public()
-        .select_related("locale", "agreement", "agreement__locale")
-        .prefetch_related("follow_ups")
+        .select_related("locale")
+        .prefetch_related(agreements)
         .with_last_follow_up()
     )
+    return queryset.prefetch_related("follow_ups") if follow_ups else queryset
 
 
 class PromiseFilters(Schema):
@@ -357,7 +376,7 @@ def list_promises(
     filters: PromiseFilters = Query(...),  # noqa: B008
     **kwargs: Any,
 ) -> QuerySet:
-    return filters.filter_queryset(promise_queryset())
+    return filters.filter_queryset(promise_queryset(follow_ups=False))
 
 
 @promises_router.get(
@@ -398,7 +417,7 @@ def agreement_queryset() -> QuerySet:
     promises = (
         Promise.objects.live()
         .select_related("locale", "agreement", "agreement__locale")
-        .prefetch_related("follow_ups")
+        .with_last_follow_up()
         .order_by("focus_area", "sort_order", "pk")
     )
     return (

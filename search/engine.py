@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.dateformat import format as date_format
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -25,11 +26,13 @@ from wagtail.search.backends import get_search_backend
 
 from home.models import AccessibilityStatementPage, StandardPage
 from news.models import NewsArticlePage
+from pagecache.generation import memoize
 from promises.models import Promise, PromisePage
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 10
 MAX_HITS_PER_TYPE = 200
+SEARCH_MEMO_SECONDS = 60
 MIN_INFIX_STEM = 5  # shorter stems match inside too many unrelated words
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -160,7 +163,8 @@ class SiteSearch:
         self.query = query
         self.locale = locale
         self.words = query_words(query)
-        self.stems = stems_for(self.words) if self.words else []
+        # The stemmer's answer depends on nothing but the words: kept like everything else.
+        self.stems = memoize(("stems", *self.words), lambda: stems_for(self.words))
 
     # Which objects match, per type, in rank order -------------------------------------------
 
@@ -173,8 +177,14 @@ class SiteSearch:
             infix_ids(base, self.stems, ["title", "search_description"])
             + self._infix_specific(models),
         )
-        # Private pages (view restrictions) are dropped here, after the search.
-        allowed = set(Page.objects.filter(pk__in=ids).live().public().values_list("pk", flat=True))
+        # Private pages (view restrictions) are dropped here, after the search: what
+        # PageQuerySet.public() excludes, read once for both groups of pages.
+        allowed = set(
+            Page.objects.filter(pk__in=ids)
+            .live()
+            .exclude(self.private)
+            .values_list("pk", flat=True)
+        )
         return [pk for pk in ids if pk in allowed]
 
     def _infix_specific(self, models: tuple) -> list[int]:
@@ -195,9 +205,26 @@ class SiteSearch:
         allowed = set(Promise.objects.public().filter(pk__in=ids).values_list("pk", flat=True))
         return [pk for pk in ids if pk in allowed]
 
+    @cached_property
+    def private(self) -> Q:
+        """Wagtail's private sections (`PageQuerySet.private_q()`, one query)."""
+        return Page.objects.private_q()
+
     def ids(self, key: str) -> list[int]:
+        """The matches of one type, in the order shown.
+
+        Kept until the next content change (pagecache memoize), and at most SEARCH_MEMO_SECONDS:
+        the search index is written by the worker after the change that retires the memo.
+        """
         if not self.words:
             return []
+        return memoize(
+            ("search", self.locale.pk, self.query, key),
+            lambda: self._ids(key),
+            timeout=SEARCH_MEMO_SECONDS,
+        )
+
+    def _ids(self, key: str) -> list[int]:
         if key == "news":
             # News is listed newest first, as residents expect of news (and fast on 10 000).
             return self._page_ids((NewsArticlePage,), newest_first=True)
@@ -265,6 +292,17 @@ class SiteSearch:
         return hits
 
     def groups(self, request, per_group: int = 5) -> list[Group]:
+        """Every type's total and first hits; kept like `ids()` (their URLs hold the host)."""
+        if not self.words:
+            return self._groups(request, per_group)
+        parts = ("search_groups", self.locale.pk, self.query, per_group)
+        return memoize(
+            (*parts, request.scheme, request.get_host()),
+            lambda: self._groups(request, per_group),
+            timeout=SEARCH_MEMO_SECONDS,
+        )
+
+    def _groups(self, request, per_group: int) -> list[Group]:
         groups = []
         for key in self.TYPES:
             ids = self.ids(key)

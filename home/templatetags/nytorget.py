@@ -16,7 +16,7 @@ from core.images import LEAD_SIZES, LEAD_SPECS, SHARE_SPEC, TEASER_SIZES, TEASER
 from core.localization import active_locale
 from core.public_url import absolute
 from news.models import NewsArticlePage
-from pagecache.generation import memoize
+from pagecache.generation import is_anonymous_read, memoize
 from promises.models import Promise, PromisePage, PromiseParty, PromiseStatus
 
 from ..chrome import site_chrome_for
@@ -47,23 +47,38 @@ def language_links(context, page: Page | str | None = None) -> list[dict]:
     return _language_links(request, page)
 
 
+def site_languages() -> tuple[list[Locale], dict[int, Page]]:
+    """Every locale and its live home page: the same on every page until content changes."""
+    return memoize(("site_languages",), _site_languages)
+
+
+def _site_languages() -> tuple[list[Locale], dict[int, Page]]:
+    homes = {p.locale_id: p for p in Page.objects.filter(depth=2, live=True)}
+    return list(Locale.objects.all().order_by("pk")), homes
+
+
+def page_translations(page: Page) -> dict[str, Page]:
+    """The page's live, public translations (itself included) by language code."""
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    if type(page) is Page:
+        translations = translations.specific(defer=True)
+    else:
+        # Already of the page's own type (translations share it): no query per type, and no
+        # body to parse for a link.
+        translations = translations.defer_streamfields()
+    return {t.locale.language_code: t for t in translations}
+
+
 def _language_links(request, page: Page | str | None) -> list[dict]:
     current = active_locale()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in (
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .specific(defer=True)
-            .select_related("locale")
-        ):
-            translations[translation.locale.language_code] = translation
+        translations = page_translations(page)
     suffixes = promise_permalink_suffixes(request, page, translations)
     view_url = same_view_url(request, page)
-    homes: dict = {}
+    locales, homes = site_languages()
     links = []
-    for locale in Locale.objects.all().order_by("pk"):
+    for locale in locales:
         code = locale.language_code
         if view_url is not None:
             # The same view exists in every language: each is a real translation.
@@ -78,10 +93,6 @@ def _language_links(request, page: Page | str | None) -> list[dict]:
             suffix = suffixes.get(target.pk, "")
             is_translation = bool(suffix)
         if target is None:
-            homes = homes or {
-                p.locale_id: p
-                for p in Page.objects.filter(depth=2, live=True).select_related("locale")
-            }
             target = homes.get(locale.pk)
         if target is None:
             continue
@@ -402,3 +413,48 @@ def absolute_url(context, target=None) -> str:
     if not url:
         return ""
     return absolute(url, request)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, vary: list) -> None:
+        self.nodelist = nodelist
+        self.vary = vary
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        values = [value.resolve(context) for value in self.vary]
+        # Editors, previews (drafts), requests without a request and fragments of no page (an
+        # error page at any path) render afresh, never stored.
+        if (
+            request is None
+            or getattr(request, "is_preview", False)
+            or not is_anonymous_read(request)
+            or any(value is None or value == "" for value in values)
+        ):
+            return self.nodelist.render(context)
+        parts = (
+            "fragment",
+            # The template too: a password form is served at its page's own URL.
+            context.template.name if context.template else "",
+            *values,
+            get_language(),
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+        )
+        return memoize(parts, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def fragment(parser, token) -> FragmentNode:
+    """{% fragment "name" page.pk %}...{% endfragment %}: HTML kept until the next content change.
+
+    For what anonymous readers of one URL all get (a story's body with its contacts and promise
+    cards): the same generation rule as the page cache, so any change to any content retires it.
+    The key holds the template, the given values, the language, the host and the full path.
+    Variables set inside a fragment (`as name`) do not reach past it.
+    """
+    vary = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, vary)

@@ -5,11 +5,13 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from contacts.factories import ContactPersonFactory, OrganisationFactory
 from home.models import SiteSettings
 from news.factories import ArticlePromiseFactory, NewsArticlePageFactory, TopicFactory
 from news.models import NewsArticlePage
+from pagecache.generation import clear_page_cache
 from promises.factories import PromiseFactory, PromiseFollowUpFactory
 from promises.models import PromiseStatus
 
@@ -154,3 +156,84 @@ def test_article_queries_do_not_grow_with_blocks_promises_or_contacts(
     twenty = count_queries(article_with(news_index, agreement, 20).url)
     assert twenty == one
     assert one <= 30
+
+
+@pytest.fixture
+def fragments(settings):
+    """The kept fragments and routes on, the whole-page cache off: an uncached reader's path."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+    clear_page_cache()
+    yield
+    clear_page_cache()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("fragments")
+def test_kept_story_html_is_retired_by_any_change_it_shows(client, news_index, agreement):
+    person = ContactPersonFactory(name="Anna Andersson")
+    promise = PromiseFactory(agreement=agreement, title="Trygghetsvandringar")
+    topic = TopicFactory(name="Trygghet")
+    article = NewsArticlePageFactory(
+        parent=news_index, body=[("promise", promise)], contacts=[contact(person=person)]
+    )
+    ArticlePromiseFactory(page=article, promise=promise)
+    article.topics.add(topic)
+    article.save_revision().publish()
+    assert "Anna Andersson" in text(client.get(article.url))
+
+    # Things the story only points at: a contact, a promise's status, a topic.
+    person.name = "Anna Berg"
+    person.save()
+    promise.status = PromiseStatus.FULFILLED
+    promise.save()
+    topic.name = "Säkerhet"
+    topic.save()
+    response = client.get(article.url)
+    assert "Anna Berg" in text(response)
+    assert "Anna Andersson" not in text(response)
+    assert "uppfyllt" in text(response)
+    assert '<meta property="article:tag" content="Säkerhet">' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("fragments")
+def test_kept_story_html_never_holds_a_preview_or_an_editors_view(client, admin_client, news_index):
+    article = NewsArticlePageFactory(parent=news_index, lead="Publicerad ingress.")
+    assert "Publicerad ingress." in text(client.get(article.url))
+    data = nested_form_data(
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "lead": "Utkast som inte får läcka.",
+            "body-count": 0,
+            "contacts-count": 0,
+            "promise_links": inline_formset([]),
+        }
+    )
+    preview_url = f"/admin/pages/{article.pk}/edit/preview/"
+    assert admin_client.post(preview_url, data).json()["is_valid"]
+    assert "Utkast som inte får läcka." in text(admin_client.get(preview_url))
+    assert "Utkast som inte får läcka." not in text(client.get(article.url))
+
+    # A change that sends no signal: the kept HTML stays (readers), an editor renders afresh.
+    NewsArticlePage.objects.filter(pk=article.pk).update(lead="Ändrad utan signal.")
+    assert "Ändrad utan signal." not in text(client.get(article.url))
+    assert "Ändrad utan signal." in text(admin_client.get(article.url))
+    clear_page_cache()
+    assert "Ändrad utan signal." in text(client.get(article.url))
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("fragments")
+def test_kept_story_runs_six_queries_whatever_its_content(news_index, agreement, count_queries):
+    """Wagtail's site, locale, root page and view restrictions (2), and the cache generation.
+
+    The story's body, promises, topics and contacts come from its kept HTML; the site settings,
+    language links, menu and footer from their own memos (pagecache memoize).
+    """
+    SiteSettings.for_site(news_index.get_site())  # made once on a running site
+    clear_page_cache()
+    one = count_queries(article_with(news_index, agreement, 1).url)
+    twenty = count_queries(article_with(news_index, agreement, 20).url)
+    assert twenty == one <= 6

@@ -7,7 +7,9 @@ from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from home.factories import StandardPageFactory
+from home.models import SiteSettings
 from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from pagecache.generation import clear_page_cache
 from promises.factories import PromiseFactory, PromisePageFactory
 
 
@@ -164,3 +166,43 @@ def test_news_hits_are_listed_newest_first(client, home, news_index):
         "Trygghetsvandring 2021",
         "Trygghetsvandring 2020",
     ]
+
+
+@pytest.fixture
+def kept_searches(settings):
+    """Searches kept under the cache generation, as in production (the page cache off)."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+    clear_page_cache()
+    yield
+    clear_page_cache()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("kept_searches")
+def test_a_kept_search_is_retired_by_any_change(client, home, home_en, news_index):
+    story = NewsArticlePageFactory(parent=news_index, title="Trygghetsvandring i parken")
+    assert titles(search(client, "trygghetsvandring")) == ["Trygghetsvandring i parken"]
+
+    # A new story, and a restriction on the one that was found.
+    NewsArticlePageFactory(parent=news_index, title="Trygghetsvandring vid torget")
+    PageViewRestriction.objects.create(page=story, restriction_type="login")
+    assert titles(search(client, "trygghetsvandring")) == ["Trygghetsvandring vid torget"]
+    # Each language has its own.
+    StandardPageFactory(parent=home_en, title="Safety walk trygghetsvandring")
+    english = BeautifulSoup(
+        client.get("/en/sok/", {"q": "trygghetsvandring"}).content, "html.parser"
+    )
+    assert titles(english) == ["Safety walk trygghetsvandring"]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("kept_searches")
+def test_a_repeated_search_runs_no_search_query(client, home, news_index, count_queries):
+    """The site, the cache generation: the stems, matches and hits of every group are kept."""
+    for n in range(8):
+        NewsArticlePageFactory(parent=news_index, title=f"Nattvandring nummer {n}")
+        StandardPageFactory(parent=home, title=f"Om nattvandring {n}")
+    SiteSettings.for_site(home.get_site())  # made once on a running site
+    clear_page_cache()
+    assert count_queries("/sv/sok/?q=nattvandring") <= 2
