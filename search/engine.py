@@ -222,6 +222,7 @@ class SiteSearch:
             ("search", self.locale.pk, self.query, key),
             lambda: self._ids(key),
             timeout=SEARCH_MEMO_SECONDS,
+            lists=True,
         )
 
     def _ids(self, key: str) -> list[int]:
@@ -300,6 +301,7 @@ class SiteSearch:
             (*parts, request.scheme, request.get_host()),
             lambda: self._groups(request, per_group),
             timeout=SEARCH_MEMO_SECONDS,
+            lists=True,
         )
 
     def _groups(self, request, per_group: int) -> list[Group]:

@@ -442,7 +442,10 @@ class FragmentNode(template.Node):
             request.get_host(),
             request.get_full_path(),
         )
-        return memoize(parts, lambda: self.nodelist.render(context))
+        # A fragment of a page that lists others (home, index) is retired by any publish.
+        page = context.get("page")
+        lists = getattr(page, "lists_other_pages", False) or hasattr(page, "cache_list_tags")
+        return memoize(parts, lambda: self.nodelist.render(context), lists=lists)
 
 
 @register.tag
@@ -450,7 +453,8 @@ def fragment(parser, token) -> FragmentNode:
     """{% fragment "name" page.pk %}...{% endfragment %}: HTML kept until the next content change.
 
     For what anonymous readers of one URL all get (a story's body with its contacts and promise
-    cards): the same generation rule as the page cache, so any change to any content retires it.
+    cards): the same tag rule as the page cache (pagecache/generation.py), so a change to
+    anything it read retires it, and a publish retires it on a page that lists other pages.
     The key holds the template, the given values, the language, the host and the full path.
     Variables set inside a fragment (`as name`) do not reach past it.
     """

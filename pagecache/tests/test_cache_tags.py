@@ -5,6 +5,7 @@ story's tags, its translations' and `list` (pagecache/signals.py).
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from wagtail.models import Site
 
@@ -142,3 +143,17 @@ def test_another_servers_publish_shows_within_the_check_interval(client, newsroo
             [f"page:{newsroom['story'].pk}"],
         )
     assert client.get(url)[HIT_HEADER] == "miss"
+
+
+def test_a_new_story_reaches_the_kept_fragments_that_list_stories(client, newsroom, home):
+    """The home page's kept content and the search's kept hits read no page they do not show
+    yet: as listings, a publish retires them, and the next answer shows the new story."""
+    home_url, search_url = home.url, "/sv/sok/?q=trygghetsvandring"
+    warm(client, home_url)
+    warm(client, search_url)
+    index = newsroom["story"].get_parent()
+    new = NewsArticlePageFactory(parent=index, slug="ny", title="Trygghetsvandring vid torget")
+    new.save_revision().publish()
+    for url in (home_url, search_url):  # as text: the search marks the words it found
+        text = BeautifulSoup(client.get(url).content, "html.parser").get_text(" ", strip=True)
+        assert "Trygghetsvandring vid torget" in text, url
