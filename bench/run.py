@@ -33,17 +33,46 @@ DEFAULT_DB = "postgres://nytorget:nytorget@127.0.0.1:5432/nytorget_bench"
 SEARCH_WORD = "trygghetsvandringarna"  # stems to the same lexeme as "trygghetsvandringar"
 
 # (name, key of the figure it is compared with, minimum ratio or maximum p95 in ms)
+# (label, result, figure, limit, what holds it back when it falls short: docs/performance.md)
+UNCACHED_RENDER = (
+    "Wagtail's own serving queries (site, locale, root, view restrictions) and the StreamField "
+    "render remain; the page cache serves repeat readers"
+)
 TARGETS = [
-    ("uncached article render", "uncached/article", "ratio", 0.2),
-    ("uncached article, first visits", "uncached/article (600 different)", "ratio", 0.1),
-    ("cached home page", "cached/home", "ratio", 0.8),
-    ("cached article", "cached/article", "ratio", 0.8),
-    ("cached promise page", "cached/promise page", "ratio", 0.8),
-    ("cached news index page 50", "cached/news index p50", "ratio", 0.8),
-    ("promise list API, 50 items (from the cache)", "cached/API promise list 50", "ratio", 0.3),
-    ("promise list API, 50 items (uncached)", "uncached/API promise list 50", "ratio", 0.3),
-    ("search p95 at 1 user (ms), site search page", "uncached/search (site page)", "p95_ms", 50.0),
-    ("search p95 at 1 user (ms), newest first", "uncached/search (newest first)", "p95_ms", 50.0),
+    ("uncached article render", "uncached/article", "ratio", 0.2, UNCACHED_RENDER),
+    (
+        "uncached article, first visits",
+        "uncached/article (600 different)",
+        "ratio",
+        0.1,
+        UNCACHED_RENDER + "; a first visit also routes and builds the story's fragments",
+    ),
+    ("cached home page", "cached/home", "ratio", 0.8, ""),
+    ("cached article", "cached/article", "ratio", 0.8, ""),
+    ("cached promise page", "cached/promise page", "ratio", 0.8, ""),
+    ("cached news index page 50", "cached/news index p50", "ratio", 0.8, ""),
+    ("promise list API, 50 items (from the cache)", "cached/API promise list 50", "ratio", 0.3, ""),
+    (
+        "promise list API, 50 items (uncached)",
+        "uncached/API promise list 50",
+        "ratio",
+        0.3,
+        "about half is django-ninja and pydantic validating 50 nested items",
+    ),
+    (
+        "search p95 at 1 user (ms), site search page",
+        "uncached/search (site page)",
+        "p95_ms",
+        50.0,
+        "",
+    ),
+    (
+        "search p95 at 1 user (ms), newest first",
+        "uncached/search (newest first)",
+        "p95_ms",
+        50.0,
+        "",
+    ),
 ]
 RSS_LIMIT_MB = 200
 
@@ -396,7 +425,7 @@ def print_table(results: list[Result]) -> None:
 def check_targets(results: list[Result], rss: dict[str, list[float]]) -> list[dict]:
     by_key = {f"{r.phase}/{r.name}": r for r in results}
     checks = []
-    for label, key, kind, limit in TARGETS:
+    for label, key, kind, limit, why in TARGETS:
         r = by_key.get(key)
         if r is None or not r.available:
             checks.append({"target": label, "status": "not measured", "value": None})
@@ -404,7 +433,13 @@ def check_targets(results: list[Result], rss: dict[str, list[float]]) -> list[di
         value = getattr(r, kind)
         ok = value >= limit if kind == "ratio" else value < limit
         checks.append(
-            {"target": label, "status": "met" if ok else "SHORT", "value": value, "limit": limit}
+            {
+                "target": label,
+                "status": "met" if ok else "SHORT",
+                "value": value,
+                "limit": limit,
+                "why": "" if ok else why,
+            }
         )
     worst = max((mb for values in rss.values() for mb in values), default=0.0)
     checks.append(
@@ -418,7 +453,8 @@ def check_targets(results: list[Result], rss: dict[str, list[float]]) -> list[di
     print()
     for c in checks:
         value = "" if c["value"] is None else f"{c['value']:.2f} (limit {c['limit']})"
-        print(f"  {c['status']:<13} {c['target']:<42} {value}")
+        why = f"  ({c['why']})" if c.get("why") else ""
+        print(f"  {c['status']:<13} {c['target']:<42} {value}{why}")
     return checks
 
 
