@@ -226,15 +226,16 @@ def memo_key(parts: tuple) -> str:
 
 
 def memoize(
-    parts: tuple, compute: Callable[[], T], timeout: int | None = None, lists: bool = False
+    parts: tuple, compute: Callable[[], T], timeout: int | None = None, tags: Iterable[str] = ()
 ) -> T:
     """`compute()`, kept in the cache until a tag of what it read changes (same rule as pages).
 
     For shared pieces that every page repeats (language links, the footer organisation): the
     key must hold everything the value depends on besides content, such as language and host.
     The pages it read are added to the tags of the response being rendered, hit or miss.
-    A value that lists pages (search hits, the latest stories) says `lists=True`: a page it
-    does not show yet is no tag of it, so any publish (`list`) retires it, and the response.
+    A value that lists pages names what retires it in `tags` (`tags.LIST` for search hits or
+    the latest stories, `tags.listing_tags(page)` for a page's fragment): a page it does not
+    show yet is not among what it read. They are the response's tags too.
     """
     if not setting("FRAGMENT_CACHE_ENABLED", True):
         return compute()
@@ -247,8 +248,7 @@ def memoize(
         return entry[2]
     rendered_at = versions.marker
     with cache_tags.collecting() as collected:
-        if lists:
-            collected.tags.add(cache_tags.LIST)
+        collected.tags.update(tags)
         value = compute()
     cache_tags.add(*collected.tags)
     backend.set(

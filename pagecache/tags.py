@@ -67,6 +67,14 @@ def serving_page(page: Page) -> None:
         collected.lists = False
 
 
+def listing_tags(page: Any) -> set[str]:
+    """What retires a piece of `page` that lists other pages, as `serving_page` decides it."""
+    list_tags = getattr(page, "cache_list_tags", None)
+    if callable(list_tags):
+        return set(list_tags())
+    return {LIST} if getattr(page, "lists_other_pages", False) else set()
+
+
 def serving_page_detail(collected: Collected, page_id: int) -> None:
     """An API detail of one page lists other pages only if that page's model lists them."""
     page = Page.objects.filter(pk=page_id).only("content_type").first()

@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 from home.models import AccessibilityStatementPage, StandardPage
 from news.models import NewsArticlePage
 from pagecache.generation import memoize
+from pagecache.tags import LIST
 from promises.models import Promise, PromisePage
 
 MAX_QUERY_CHARS = 200
@@ -222,7 +223,7 @@ class SiteSearch:
             ("search", self.locale.pk, self.query, key),
             lambda: self._ids(key),
             timeout=SEARCH_MEMO_SECONDS,
-            lists=True,
+            tags=(LIST,),
         )
 
     def _ids(self, key: str) -> list[int]:
@@ -301,7 +302,7 @@ class SiteSearch:
             (*parts, request.scheme, request.get_host()),
             lambda: self._groups(request, per_group),
             timeout=SEARCH_MEMO_SECONDS,
-            lists=True,
+            tags=(LIST,),
         )
 
     def _groups(self, request, per_group: int) -> list[Group]:

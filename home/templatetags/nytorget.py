@@ -17,6 +17,7 @@ from core.localization import active_locale
 from core.public_url import absolute
 from news.models import NewsArticlePage
 from pagecache.generation import is_anonymous_read, memoize
+from pagecache.tags import listing_tags
 from promises.models import Promise, PromisePage, PromiseParty, PromiseStatus
 
 from ..chrome import site_chrome_for
@@ -442,10 +443,9 @@ class FragmentNode(template.Node):
             request.get_host(),
             request.get_full_path(),
         )
-        # A fragment of a page that lists others (home, index) is retired by any publish.
-        page = context.get("page")
-        lists = getattr(page, "lists_other_pages", False) or hasattr(page, "cache_list_tags")
-        return memoize(parts, lambda: self.nodelist.render(context), lists=lists)
+        # A fragment of a page that lists others (home, index) is retired by what adds to them.
+        tags = listing_tags(context.get("page"))
+        return memoize(parts, lambda: self.nodelist.render(context), tags=tags)
 
 
 @register.tag
