@@ -5,6 +5,8 @@ import shutil
 import pytest
 from django.db import connection
 
+from pagecache.generation import clear_page_cache
+
 
 def pytest_report_header(config):
     """Say which database the suite runs on, so a run on the wrong engine is visible at once."""
@@ -72,6 +74,16 @@ def agreement(home):
     return PromisePageFactory(
         parent=home, title="Medborgarlöften 2021", slug="medborgarloften-2021"
     )
+
+
+@pytest.fixture
+def kept_fragments(settings):
+    """The kept fragments and routes on, the whole-page cache off: an uncached reader's path."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+    clear_page_cache()
+    yield
+    clear_page_cache()
 
 
 @pytest.fixture

@@ -158,18 +158,8 @@ def test_article_queries_do_not_grow_with_blocks_promises_or_contacts(
     assert one <= 30
 
 
-@pytest.fixture
-def fragments(settings):
-    """The kept fragments and routes on, the whole-page cache off: an uncached reader's path."""
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
-    clear_page_cache()
-    yield
-    clear_page_cache()
-
-
 @pytest.mark.django_db
-@pytest.mark.usefixtures("fragments")
+@pytest.mark.usefixtures("kept_fragments")
 def test_kept_story_html_is_retired_by_any_change_it_shows(client, news_index, agreement):
     person = ContactPersonFactory(name="Anna Andersson")
     promise = PromiseFactory(agreement=agreement, title="Trygghetsvandringar")
@@ -197,7 +187,7 @@ def test_kept_story_html_is_retired_by_any_change_it_shows(client, news_index, a
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("fragments")
+@pytest.mark.usefixtures("kept_fragments")
 def test_kept_story_html_never_holds_a_preview_or_an_editors_view(client, admin_client, news_index):
     article = NewsArticlePageFactory(parent=news_index, lead="Publicerad ingress.")
     assert "Publicerad ingress." in text(client.get(article.url))
@@ -225,7 +215,7 @@ def test_kept_story_html_never_holds_a_preview_or_an_editors_view(client, admin_
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("fragments")
+@pytest.mark.usefixtures("kept_fragments")
 def test_kept_story_runs_six_queries_whatever_its_content(news_index, agreement, count_queries):
     """Wagtail's site, locale, root page and view restrictions (2), and the cache generation.
 

@@ -168,18 +168,8 @@ def test_news_hits_are_listed_newest_first(client, home, news_index):
     ]
 
 
-@pytest.fixture
-def kept_searches(settings):
-    """Searches kept under the cache generation, as in production (the page cache off)."""
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
-    clear_page_cache()
-    yield
-    clear_page_cache()
-
-
 @pytest.mark.django_db
-@pytest.mark.usefixtures("kept_searches")
+@pytest.mark.usefixtures("kept_fragments")
 def test_a_kept_search_is_retired_by_any_change(client, home, home_en, news_index):
     story = NewsArticlePageFactory(parent=news_index, title="Trygghetsvandring i parken")
     assert titles(search(client, "trygghetsvandring")) == ["Trygghetsvandring i parken"]
@@ -197,7 +187,7 @@ def test_a_kept_search_is_retired_by_any_change(client, home, home_en, news_inde
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("kept_searches")
+@pytest.mark.usefixtures("kept_fragments")
 def test_a_repeated_search_runs_no_search_query(client, home, news_index, count_queries):
     """The site, the cache generation: the stems, matches and hits of every group are kept."""
     for n in range(8):
